@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from "typeorm";
+import type { CommitteeDirectory, CommitteeTree } from "./directory";
+import { badInput, forbidden, notFound, unauthenticated } from "./errors";
+import type { Identity } from "./identity";
+import type { Permission } from "./module";
+
+/** What a running subgraph process shares across requests. */
+export interface SubgraphRuntime {
+  /** Entity class → the data source of the module that declared it. */
+  dataSourceOf(entity: EntityTarget<ObjectLiteral>): DataSource;
+  directory: CommitteeDirectory;
+  internalSecret: string;
+  membersUrl: string;
+}
+
+/**
+ * One per request. Services take it first: identity, scope, loaders and the current
+ * transaction all ride along, so a service cannot forget them.
+ */
+export class RequestContext {
+  private readonly memos = new Map<unknown, unknown>();
+  private treePromise?: Promise<CommitteeTree>;
+
+  constructor(
+    readonly identity: Identity,
+    readonly runtime: SubgraphRuntime,
+    readonly requestId: string = randomUUID(),
+    private readonly managers: ReadonlyMap<DataSource, EntityManager> = new Map(),
+  ) {}
+
+  /** Per-request memo; `defineLoaders` uses it so DataLoaders never outlive a request. */
+  memo<T>(key: unknown, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
+  }
+
+  manager(entity: EntityTarget<ObjectLiteral>): EntityManager {
+    const ds = this.runtime.dataSourceOf(entity);
+    return this.managers.get(ds) ?? ds.manager;
+  }
+
+  repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager(entity).getRepository(entity);
+  }
+
+  /**
+   * Runs `work` in a transaction of the module that owns `entity`. The context handed to
+   * `work` routes every repository of that module through the transaction, so services
+   * called inside need no extra parameter. Nested calls reuse the open transaction.
+   */
+  async transaction<T>(entity: EntityTarget<ObjectLiteral>, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+    const ds = this.runtime.dataSourceOf(entity);
+    if (this.managers.has(ds)) return work(this);
+    return ds.transaction(async (em) => {
+      const managers = new Map(this.managers);
+      managers.set(ds, em);
+      const tx = new RequestContext(this.identity, this.runtime, this.requestId, managers);
+      tx.treePromise = this.treePromise;
+      return work(tx);
+    });
+  }
+
+  /** The committee tree, fetched at most once per request. */
+  committees(): Promise<CommitteeTree> {
+    this.treePromise ??= this.runtime.directory.tree();
+    return this.treePromise;
+  }
+
+  get isAuthenticated(): boolean {
+    return this.identity.role !== "ANONYMOUS";
+  }
+
+  requireAuthenticated(): Identity {
+    if (!this.isAuthenticated) throw unauthenticated();
+    return this.identity;
+  }
+
+  has(permission: Permission): boolean {
+    return this.identity.role === "SYSTEM" || permission.roles.includes(this.identity.role);
+  }
+
+  require(permission: Permission): void {
+    this.requireAuthenticated();
+    if (!this.has(permission)) throw forbidden(permission.key);
+  }
+
+  /**
+   * Committees whose figures and records this identity may read: STAFF read their
+   * committee and its descendants, SYSTEM reads everything, other roles no committee as
+   * a whole (their own records are decided by each module).
+   */
+  async readableCommittees(): Promise<Set<string>> {
+    if (this.identity.role === "SYSTEM") return new Set((await this.committees()).all().map((c) => c.code));
+    if (this.identity.role === "STAFF" && this.identity.committee) {
+      return new Set((await this.committees()).subtree(this.identity.committee));
+    }
+    return new Set();
+  }
+
+  async canReadCommittee(code: string): Promise<boolean> {
+    if (this.identity.role === "SYSTEM") return true;
+    if (this.identity.role !== "STAFF" || !this.identity.committee) return false;
+    return (await this.committees()).isWithin(code, this.identity.committee);
+  }
+
+  /** Unknown committee → NOT_FOUND; outside the reader's scope → FORBIDDEN. */
+  async assertCanReadCommittee(code: string): Promise<void> {
+    this.requireAuthenticated();
+    const tree = await this.committees();
+    if (!tree.has(code)) throw notFound("committee", code, "政协");
+    if (!(await this.canReadCommittee(code))) throw forbidden(`committee ${code}`);
+  }
+
+  /**
+   * Writes belong to the committee's own office: STAFF of exactly that committee
+   * (the city reads its counties but does not edit their registers).
+   */
+  async assertStaffOf(code: string, field = "committee"): Promise<void> {
+    this.requireAuthenticated();
+    const tree = await this.committees();
+    if (!tree.has(code)) throw badInput(field, `没有代码为 ${code} 的政协`, `no committee with code ${code}`);
+    const id = this.identity;
+    if (id.role === "SYSTEM") return;
+    if (id.role !== "STAFF" || id.committee !== code) throw forbidden(`writing data of committee ${code}`);
+  }
+}
+
+/**
+ * Declares a module's per-request loaders. Call the returned function with the request
+ * context to get that request's instances (created on first use).
+ */
+export function defineLoaders<L>(factory: (ctx: RequestContext) => L): (ctx: RequestContext) => L {
+  const key = Symbol("loaders");
+  return (ctx) => ctx.memo(key, () => factory(ctx));
+}

@@ -1,0 +1,138 @@
+import jwt from "jsonwebtoken";
+
+/**
+ * Who is asking. STAFF, MEMBER and UNIT come from user tokens (API.md); SYSTEM is a
+ * platform process (seeding, one subgraph asking another); ANONYMOUS has no token and
+ * may only read the committee list.
+ */
+export type Role = "STAFF" | "MEMBER" | "UNIT" | "SYSTEM" | "ANONYMOUS";
+export const USER_ROLES = ["STAFF", "MEMBER", "UNIT"] as const;
+
+export interface Identity {
+  role: Role;
+  /** Stable subject of the token (`staff:zhenxiong`, `member:12`, a user id from the IdP). */
+  subject: string;
+  /** STAFF: the committee they work for. UNIT: the committee the unit answers to, when known. */
+  committee?: string;
+  memberId?: string;
+  unitId?: string;
+  name?: string;
+}
+
+export const ANONYMOUS: Identity = Object.freeze({ role: "ANONYMOUS", subject: "anonymous" });
+export const SYSTEM: Identity = Object.freeze({ role: "SYSTEM", subject: "system" });
+
+/** The header the gateway uses to forward a verified identity to subgraphs. */
+export const IDENTITY_HEADER = "x-tongxin-identity";
+const INTERNAL_AUDIENCE = "tongxin-subgraph";
+const INTERNAL_ISSUER = "tongxin-gateway";
+
+/**
+ * The forwarded identity is itself a short-lived token signed with the internal secret:
+ * a subgraph that receives it knows both that the caller holds the secret and that the
+ * identity was not altered on the way. Lifetime covers the slowest request.
+ */
+export function signInternalIdentity(identity: Identity, internalSecret: string, ttlSeconds = 300): string {
+  return jwt.sign({ id: identity }, internalSecret, {
+    algorithm: "HS256",
+    audience: INTERNAL_AUDIENCE,
+    issuer: INTERNAL_ISSUER,
+    expiresIn: ttlSeconds,
+  });
+}
+
+/** Returns null when the header is missing, forged, expired or signed with another secret. */
+export function verifyInternalIdentity(token: string | undefined, internalSecret: string): Identity | null {
+  if (!token) return null;
+  try {
+    const payload = jwt.verify(token, internalSecret, {
+      algorithms: ["HS256"],
+      audience: INTERNAL_AUDIENCE,
+      issuer: INTERNAL_ISSUER,
+    }) as { id?: Identity };
+    return payload.id && typeof payload.id.role === "string" ? payload.id : null;
+  } catch {
+    return null;
+  }
+}
+
+export class InvalidTokenError extends Error {}
+
+/** Claims of a user token, as `npm run token` issues them and an IdP must provide them. */
+export interface UserClaims {
+  sub?: string;
+  role?: string;
+  committee?: string;
+  member?: string | number;
+  unit?: string | number;
+  name?: string;
+}
+
+/** Turns verified user-token claims into an identity; incomplete claims are rejected, not guessed. */
+export function identityFromClaims(claims: UserClaims): Identity {
+  const role = claims.role;
+  const str = (v: unknown) => (v === undefined || v === null || v === "" ? undefined : String(v));
+  const committee = str(claims.committee);
+  const memberId = str(claims.member);
+  const unitId = str(claims.unit);
+  switch (role) {
+    case "STAFF":
+      if (!committee) throw new InvalidTokenError("a STAFF token needs a committee claim");
+      return { role, committee, subject: claims.sub ?? `staff:${committee}`, name: claims.name };
+    case "MEMBER":
+      if (!memberId) throw new InvalidTokenError("a MEMBER token needs a member claim");
+      return { role, memberId, subject: claims.sub ?? `member:${memberId}`, name: claims.name };
+    case "UNIT":
+      if (!unitId) throw new InvalidTokenError("a UNIT token needs a unit claim");
+      return { role, unitId, committee, subject: claims.sub ?? `unit:${unitId}`, name: claims.name };
+    default:
+      throw new InvalidTokenError(`unknown role ${JSON.stringify(role)}`);
+  }
+}
+
+export interface UserTokenKeys {
+  jwtSecret?: string;
+  jwtPublicKey?: string;
+}
+
+/** Verifies a bearer token from a client. Algorithms are pinned so a token cannot choose its own. */
+export function verifyUserToken(token: string, keys: UserTokenKeys): Identity {
+  let claims: UserClaims;
+  try {
+    if (keys.jwtPublicKey) {
+      claims = jwt.verify(token, keys.jwtPublicKey, { algorithms: ["RS256", "ES256"] }) as UserClaims;
+    } else if (keys.jwtSecret) {
+      claims = jwt.verify(token, keys.jwtSecret, { algorithms: ["HS256"] }) as UserClaims;
+    } else {
+      throw new InvalidTokenError("no JWT key configured");
+    }
+  } catch (e) {
+    throw new InvalidTokenError(e instanceof Error ? e.message : String(e));
+  }
+  return identityFromClaims(claims);
+}
+
+export interface TokenRequest {
+  role: string;
+  committee?: string;
+  member?: string;
+  unit?: string;
+  name?: string;
+  expiresIn?: string | number;
+}
+
+/** Issues a user token for local use (`npm run token`, tests, the explorer's preset header). */
+export function signUserToken(req: TokenRequest, jwtSecret: string): string {
+  // Validate through the same function the gateway uses, so a token we print is one it accepts.
+  const identity = identityFromClaims({ role: req.role, committee: req.committee, member: req.member, unit: req.unit });
+  const claims: UserClaims = { role: identity.role };
+  if (identity.committee) claims.committee = identity.committee;
+  if (identity.memberId) claims.member = identity.memberId;
+  if (identity.unitId) claims.unit = identity.unitId;
+  if (req.name) claims.name = req.name;
+  return jwt.sign(claims, jwtSecret, {
+    algorithm: "HS256",
+    subject: identity.subject,
+    expiresIn: (req.expiresIn ?? "30d") as jwt.SignOptions["expiresIn"],
+  });
+}

@@ -1,0 +1,165 @@
+import "reflect-metadata";
+import { GraphQLError } from "graphql";
+import { Field, Int, ObjectType, Query, Resolver, FieldResolver, Root } from "type-graphql";
+import { CommitteeTree } from "./directory";
+import { parseDatabaseUrl } from "./database";
+import { AppError, badInput, formatPublicError } from "./errors";
+import {
+  identityFromClaims,
+  InvalidTokenError,
+  signInternalIdentity,
+  signUserToken,
+  verifyInternalIdentity,
+  verifyUserToken,
+} from "./identity";
+import { defineModule, ModuleContractError } from "./module";
+import { checkPageSize, decodeCursor, encodeCursor } from "./pagination";
+import { buildModulesSchema } from "./schema";
+import { CommitteeRef } from "./stubs";
+import { parseDate, yearRange } from "./dates";
+import { likePattern } from "./input";
+
+const tree = new CommitteeTree([
+  { code: "yunnan", name: "云南省政协", level: "PROVINCE", parentCode: null },
+  { code: "zhaotong", name: "昭通市政协", level: "CITY", parentCode: "yunnan" },
+  { code: "kunming", name: "昆明市政协", level: "CITY", parentCode: "yunnan" },
+  { code: "zhenxiong", name: "镇雄县政协", level: "COUNTY", parentCode: "zhaotong" },
+  { code: "weixin", name: "威信县政协", level: "COUNTY", parentCode: "zhaotong" },
+]);
+
+describe("CommitteeTree", () => {
+  it("walks a tree of any depth", () => {
+    expect(tree.subtree("zhaotong").sort()).toEqual(["weixin", "zhaotong", "zhenxiong"]);
+    expect(tree.subtree("yunnan")).toHaveLength(5);
+    expect(tree.path("weixin")).toEqual(["yunnan", "zhaotong", "weixin"]);
+    expect(tree.isWithin("weixin", "yunnan")).toBe(true);
+    expect(tree.isWithin("weixin", "kunming")).toBe(false);
+    expect(tree.isWithin("zhaotong", "weixin")).toBe(false);
+    expect(tree.subtree("nowhere")).toEqual([]);
+  });
+});
+
+describe("identity", () => {
+  const secret = "s".repeat(40);
+  it("round-trips the forwarded identity and rejects another secret or a forged header", () => {
+    const token = signInternalIdentity({ role: "STAFF", committee: "weixin", subject: "x" }, secret);
+    expect(verifyInternalIdentity(token, secret)).toMatchObject({ role: "STAFF", committee: "weixin" });
+    expect(verifyInternalIdentity(token, "t".repeat(40))).toBeNull();
+    expect(verifyInternalIdentity(undefined, secret)).toBeNull();
+    const [h, , s] = token.split(".");
+    const forged = Buffer.from(JSON.stringify({ id: { role: "SYSTEM", subject: "x" } })).toString("base64url");
+    expect(verifyInternalIdentity(`${h}.${forged}.${s}`, secret)).toBeNull();
+  });
+
+  it("accepts only complete user claims", () => {
+    expect(() => identityFromClaims({ role: "STAFF" })).toThrow(InvalidTokenError);
+    expect(() => identityFromClaims({ role: "MEMBER" })).toThrow(InvalidTokenError);
+    expect(() => identityFromClaims({ role: "SYSTEM" })).toThrow(InvalidTokenError);
+    expect(identityFromClaims({ role: "UNIT", unit: 7 })).toMatchObject({ role: "UNIT", unitId: "7" });
+  });
+
+  it("verifies user tokens with the pinned algorithm only", () => {
+    const token = signUserToken({ role: "STAFF", committee: "zhenxiong" }, secret);
+    expect(verifyUserToken(token, { jwtSecret: secret })).toMatchObject({ role: "STAFF", committee: "zhenxiong" });
+    expect(() => verifyUserToken(token, { jwtSecret: "x".repeat(40) })).toThrow(InvalidTokenError);
+    const none = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"role":"STAFF","committee":"zhaotong"}').toString("base64url")}.`;
+    expect(() => verifyUserToken(none, { jwtSecret: secret })).toThrow(InvalidTokenError);
+  });
+});
+
+describe("errors", () => {
+  it("hides internal errors and keeps coded ones with the field", () => {
+    const internal = formatPublicError(
+      {
+        message: "ER_NO_SUCH_TABLE: db01.internal:3306",
+        extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["x"] },
+      },
+      new Error("x"),
+    );
+    expect(internal.message).not.toMatch(/ER_NO_SUCH_TABLE|3306/);
+    expect(internal.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+    const bad = badInput("input.name", "不能为空", "must not be empty");
+    expect(bad).toBeInstanceOf(AppError);
+    const formatted = formatPublicError(
+      { message: bad.message, extensions: { ...bad.extensions, stacktrace: ["x"] } },
+      bad,
+    );
+    expect(formatted.extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.name" });
+    expect(formatted.message).toContain("不能为空");
+    expect(formatted.message).toContain("must not be empty");
+    const uncoded = formatPublicError({ message: "boom" }, new GraphQLError("boom"));
+    expect(uncoded.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+  });
+});
+
+describe("input helpers", () => {
+  it("parses database URLs", () => {
+    expect(parseDatabaseUrl("sqlite:./data")).toEqual({ kind: "sqlite", dir: "./data" });
+    expect(parseDatabaseUrl("sqlite::memory:")).toEqual({ kind: "sqlite-memory" });
+    expect(parseDatabaseUrl("mysql://u:p%40ss@db:3307/tx")).toMatchObject({
+      kind: "mysql",
+      host: "db",
+      port: 3307,
+      user: "u",
+      password: "p@ss",
+      database: "tx",
+    });
+    expect(() => parseDatabaseUrl("postgres://x")).toThrow(/sqlite: or mysql/);
+    expect(() => parseDatabaseUrl("mysql://h/bad-name")).toThrow(/letters, digits/);
+  });
+
+  it("checks cursors, page sizes, dates and LIKE patterns", () => {
+    expect(decodeCursor(encodeCursor(42))).toBe(42);
+    expect(() => decodeCursor("garbage")).toThrow(/after/);
+    expect(() => checkPageSize(101)).toThrow(/first/);
+    expect(checkPageSize(undefined)).toBe(20);
+    expect(parseDate("2024-02-29", "d")).toBe("2024-02-29");
+    expect(() => parseDate("2023-02-29", "input.signedOn")).toThrow(/input.signedOn/);
+    expect(() => yearRange(20230)).toThrow(/year/);
+    expect(likePattern("50%_!")).toBe("%50!%!_!!%");
+  });
+});
+
+describe("module contract", () => {
+  it("rejects bad names", () => {
+    expect(() =>
+      defineModule({
+        name: "Court-yard",
+        title: "x",
+        kind: "plugin",
+        entities: [],
+        migrations: [],
+        resolvers: [class {}],
+      }),
+    ).toThrow(ModuleContractError);
+  });
+
+  it("rejects a non-nullable field contributed to a shared entity", async () => {
+    @ObjectType()
+    class BadStats {
+      @Field(() => Int)
+      n: number;
+    }
+    @Resolver(() => CommitteeRef)
+    class BadResolver {
+      @FieldResolver(() => BadStats)
+      badStats(@Root() c: CommitteeRef): BadStats {
+        return { n: c.code.length };
+      }
+      @Query(() => Int)
+      ping(): number {
+        return 1;
+      }
+    }
+    const bad = defineModule({
+      name: "bad",
+      title: "坏",
+      kind: "plugin",
+      entities: [],
+      migrations: [],
+      resolvers: [BadResolver],
+      stubs: [CommitteeRef],
+    });
+    await expect(buildModulesSchema([bad])).rejects.toThrow(/Committee.badStats .* must be nullable/);
+  });
+});
