@@ -1,0 +1,193 @@
+import { asOfEndOf, defineLoaders, yearRange, type FigureDefinition, type RequestContext } from "@tongxin/sdk";
+import DataLoader from "dataloader";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Member } from "../member/member.entity";
+import { Membership } from "../membership/membership.entity";
+import { seatCurrentAt } from "../membership/membership.sql";
+import { Party } from "../party/party.entity";
+import { Sector } from "../sector/sector.entity";
+
+@ObjectType({ description: "按界别统计 / active members of one sector" })
+export class SectorCount {
+  @Field(() => Sector)
+  sector: Sector;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: "按党派统计 / active members of one affiliation" })
+export class PartyCount {
+  @Field(() => Party, { nullable: true, description: "null: 未登记党派" })
+  party: Party | null;
+
+  @Field(() => Int)
+  count: number;
+}
+
+/** Figures about a committee's register (DOMAIN.md, "Statistics and their exact definitions"). */
+@ObjectType({ description: "委员统计 / member figures of a committee" })
+export class MemberStats {
+  @Field({ description: "统计截至日期 / the day the figures describe" })
+  asOf: string;
+
+  @Field(() => Int, { description: "在任委员: 当前在该政协任职且状态为在任的委员人数" })
+  activeMembers: number;
+
+  @Field(() => Int, { description: "已签订履职尽责承诺书的在任委员人数" })
+  commitmentsSigned: number;
+
+  @Field(() => Int, { description: "被撤销委员资格的人数(给定年份内; 未给年份为累计)" })
+  revoked: number;
+
+  @Field(() => Int, { description: "在任女委员人数" })
+  female: number;
+
+  @Field(() => Int, { description: "在任少数民族委员人数" })
+  ethnicMinorities: number;
+
+  @Field(() => [SectorCount])
+  bySector: SectorCount[];
+
+  @Field(() => [PartyCount])
+  byParty: PartyCount[];
+}
+
+export interface MemberStatsKey {
+  code: string;
+  /** Codes whose seats count: the committee alone, or with its descendants. */
+  codes: string[];
+  year: number | null;
+}
+
+type Row = Record<string, string | number | null>;
+const num = (v: unknown) => Number(v ?? 0);
+
+/**
+ * Computes the figures of several committees with a fixed number of statements: the
+ * committee-only keys of one year share grouped queries; a key that includes descendants
+ * (distinct persons across a subtree, someone may sit on two) gets its own.
+ */
+async function computeStats(ctx: RequestContext, keys: readonly MemberStatsKey[]): Promise<MemberStats[]> {
+  const sectors = new Map((await ctx.repo(Sector).find()).map((s) => [s.id, s]));
+  const parties = new Map((await ctx.repo(Party).find()).map((p) => [p.id, p]));
+  const results = new Map<MemberStatsKey, MemberStats>();
+
+  const groups = new Map<string, { keys: MemberStatsKey[]; grouped: boolean }>();
+  for (const k of keys) {
+    const single = k.codes.length === 1 && k.codes[0] === k.code;
+    const gk = single ? `single|${k.year ?? ""}` : `tree|${k.code}|${k.year ?? ""}`;
+    const g = groups.get(gk) ?? { keys: [], grouped: single };
+    g.keys.push(k);
+    groups.set(gk, g);
+  }
+
+  for (const { keys: groupKeys, grouped } of groups.values()) {
+    const year = groupKeys[0].year;
+    const asOf = asOfEndOf(year);
+    const codes = [...new Set(groupKeys.flatMap((k) => k.codes))];
+    // One group column: the committee when grouped, a constant when the whole subtree is one figure.
+    const groupCol = grouped ? "ms.committee_code" : "'all'";
+    const seats = () =>
+      ctx
+        .repo(Membership)
+        .createQueryBuilder("ms")
+        .innerJoin(Member, "m", "m.id = ms.member_id")
+        .where("ms.committee_code IN (:...codes)", { codes })
+        .andWhere(seatCurrentAt("ms", "m"), { asOf });
+
+    const totals: Row[] = await seats()
+      .select(`${groupCol}`, "grp")
+      .addSelect("COUNT(DISTINCT m.id)", "active")
+      .addSelect(
+        `COUNT(DISTINCT CASE WHEN m.commitment_signed_on IS NOT NULL AND m.commitment_signed_on <= :asOf THEN m.id END)`,
+        "signed",
+      )
+      .addSelect(`COUNT(DISTINCT CASE WHEN m.gender = 'FEMALE' THEN m.id END)`, "female")
+      .addSelect(`COUNT(DISTINCT CASE WHEN m.ethnicity <> '汉族' THEN m.id END)`, "minorities")
+      .groupBy("grp")
+      .getRawMany();
+    const bySector: Row[] = await seats()
+      .select(`${groupCol}`, "grp")
+      .addSelect("m.sector_id", "sector")
+      .addSelect("COUNT(DISTINCT m.id)", "n")
+      .groupBy("grp")
+      .addGroupBy("m.sector_id")
+      .getRawMany();
+    const byParty: Row[] = await seats()
+      .select(`${groupCol}`, "grp")
+      .addSelect("m.party_id", "party")
+      .addSelect("COUNT(DISTINCT m.id)", "n")
+      .groupBy("grp")
+      .addGroupBy("m.party_id")
+      .getRawMany();
+    const revokedQb = ctx
+      .repo(Membership)
+      .createQueryBuilder("ms")
+      .select(`${groupCol}`, "grp")
+      .addSelect("COUNT(DISTINCT ms.member_id)", "n")
+      .where("ms.committee_code IN (:...codes)", { codes })
+      .andWhere("ms.end_reason = 'REVOKED'")
+      .groupBy("grp");
+    if (year) {
+      const r = yearRange(year);
+      revokedQb.andWhere("ms.ended_on >= :from AND ms.ended_on <= :to", r);
+    }
+    const revoked: Row[] = await revokedQb.getRawMany();
+
+    for (const k of groupKeys) {
+      const grp = grouped ? k.code : "all";
+      const t = totals.find((r) => r.grp === grp);
+      results.set(k, {
+        asOf,
+        activeMembers: num(t?.active),
+        commitmentsSigned: num(t?.signed),
+        female: num(t?.female),
+        ethnicMinorities: num(t?.minorities),
+        revoked: num(revoked.find((r) => r.grp === grp)?.n),
+        bySector: bySector
+          .filter((r) => r.grp === grp)
+          .map((r) => ({ sector: sectors.get(num(r.sector))!, count: num(r.n) }))
+          .filter((r) => r.sector)
+          .sort((a, b) => a.sector.sortOrder - b.sector.sortOrder),
+        byParty: byParty
+          .filter((r) => r.grp === grp)
+          .map((r) => ({ party: r.party === null ? null : (parties.get(num(r.party)) ?? null), count: num(r.n) }))
+          .sort((a, b) => (a.party?.sortOrder ?? 999) - (b.party?.sortOrder ?? 999)),
+      });
+    }
+  }
+  return keys.map((k) => results.get(k)!);
+}
+
+export const memberStatsLoaders = defineLoaders((ctx) => ({
+  stats: new DataLoader<MemberStatsKey, MemberStats, string>((keys) => computeStats(ctx, keys), {
+    cacheKeyFn: (k) => `${k.code}|${k.year ?? ""}|${k.codes.length}`,
+  }),
+}));
+
+/** The definitions, written once: the dashboard and the annual report read them from here. */
+export const MEMBER_FIGURES: FigureDefinition[] = [
+  {
+    key: "activeMembers",
+    title: "在任委员",
+    titleEn: "Active members",
+    kind: "count",
+    definition:
+      "当前(或年末)在该政协任职且状态为在任的委员人数 / members whose seat on the committee is current and ACTIVE",
+  },
+  {
+    key: "commitmentsSigned",
+    title: "签订履职尽责承诺书",
+    titleEn: "Duty letters signed",
+    kind: "count",
+    definition: "已签订履职尽责承诺书的在任委员 / active members with a signed duty letter",
+  },
+  {
+    key: "revoked",
+    title: "撤销委员资格",
+    titleEn: "Seats revoked",
+    kind: "count",
+    definition: "当年被撤销委员资格的人数 / members whose seat was revoked in the year",
+  },
+];
