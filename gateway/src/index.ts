@@ -1,0 +1,5 @@
+export * from "./compose";
+export * from "./explorer";
+export * from "./limits";
+export * from "./server";
+export * from "./supergraph-file";

@@ -1,0 +1,41 @@
+import path from "node:path";
+import dotenv from "dotenv";
+import { loadConfig, signUserToken } from "@tongxin/sdk";
+import { startGateway } from "./server";
+
+/** Gateway process: configuration from the environment, clean stop on SIGINT/SIGTERM. */
+async function main() {
+  dotenv.config({ quiet: true });
+  const config = loadConfig();
+  if (config.production && !config.jwtSecret && !config.jwtPublicKey) {
+    throw new Error("JWT_SECRET or JWT_PUBLIC_KEY must be set in production");
+  }
+  const explorerToken =
+    !config.production && config.jwtSecret
+      ? signUserToken({ role: "STAFF", committee: process.env.EXPLORER_COMMITTEE || "zhaotong" }, config.jwtSecret)
+      : undefined;
+  const running = await startGateway({
+    supergraphPath: path.resolve(process.env.SUPERGRAPH_PATH || "supergraph.graphql"),
+    internalSecret: config.internalSecret,
+    jwt: { jwtSecret: config.jwtSecret, jwtPublicKey: config.jwtPublicKey },
+    port: Number(process.env.PORT || 4000),
+    host: process.env.HOST || "127.0.0.1",
+    production: config.production,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    explorer: process.env.EXPLORER ? process.env.EXPLORER === "1" : !config.production,
+    introspection: process.env.INTROSPECTION ? process.env.INTROSPECTION === "1" : !config.production,
+    explorerToken,
+  });
+  console.log(`[gateway] listening on ${running.url}`);
+  const stop = async () => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((e) => {
+  console.error(`[gateway] failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,221 @@
+// Apollo Gateway reports usage to Apollo unless told not to; intranets have no internet.
+process.env.APOLLO_TELEMETRY_DISABLED = "true";
+
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import {
+  ANONYMOUS,
+  formatPublicError,
+  IDENTITY_HEADER,
+  InvalidTokenError,
+  signInternalIdentity,
+  verifyUserToken,
+  type Identity,
+  type UserTokenKeys,
+} from "@tongxin/sdk";
+import express, { type Request } from "express";
+import { GraphQLError } from "graphql";
+import { EXAMPLES, explorerPage, type ExampleOperation } from "./explorer";
+import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from "./limits";
+import { SupergraphFile } from "./supergraph-file";
+
+export interface GatewayContext {
+  identity: Identity;
+  requestId: string;
+}
+
+export interface GatewayOptions {
+  /** Path of the composed supergraph; watched and reloaded on change. */
+  supergraphPath: string;
+  internalSecret: string;
+  jwt: UserTokenKeys;
+  port?: number;
+  host?: string;
+  production?: boolean;
+  /** Per-subgraph fetch timeout. */
+  subgraphTimeoutMs?: number;
+  /** GraphiQL at GET /graphql; defaults to on outside production. */
+  explorer?: boolean;
+  introspection?: boolean;
+  /** Preset in the explorer's header editor (development only). */
+  explorerToken?: string;
+  examples?: ExampleOperation[];
+  limits?: OperationLimits;
+  /** Extra routes (the dashboard) mounted before GraphQL. */
+  routes?: (app: express.Express) => void;
+  pollMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  supergraph: SupergraphFile;
+  stop(): Promise<void>;
+}
+
+/** Forwards the verified identity to subgraphs, signed with the internal secret. */
+class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly internalSecret: string,
+    timeoutMs: number,
+  ) {
+    super({
+      url,
+      // A subgraph that hangs costs its own fields after `timeoutMs`, not the whole page.
+      fetcher: ((input: string, init: RequestInit) =>
+        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const identity = (context as Partial<GatewayContext>).identity ?? ANONYMOUS;
+    request.http?.headers.set(IDENTITY_HEADER, signInternalIdentity(identity, this.internalSecret));
+    const requestId = (context as Partial<GatewayContext>).requestId;
+    if (requestId) request.http?.headers.set("x-request-id", requestId);
+  }
+}
+
+function identityFromRequest(req: Request, keys: UserTokenKeys): Identity {
+  const header = req.headers.authorization;
+  if (!header) return ANONYMOUS;
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  if (!match) {
+    throw new GraphQLError("Authorization 头应为 Bearer <token> / expected Authorization: Bearer <token>", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+  try {
+    return verifyUserToken(match[1], keys);
+  } catch (e) {
+    const why = e instanceof InvalidTokenError ? e.message : "invalid token";
+    throw new GraphQLError(`登录凭证无效或已过期 / invalid or expired token (${why})`, {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+}
+
+/** Subgraph URLs as the loaded supergraph names them (for /readyz). */
+function subgraphUrls(supergraphSdl: string): { name: string; url: string }[] {
+  const out: { name: string; url: string }[] = [];
+  const re = /@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]+)"\)/g;
+  for (let m = re.exec(supergraphSdl); m; m = re.exec(supergraphSdl)) out.push({ name: m[1], url: m[2] });
+  return out;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const log = options.log ?? ((m: string) => console.log(`[gateway] ${m}`));
+  const production = options.production ?? false;
+  const explorer = options.explorer ?? !production;
+  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const supergraph = new SupergraphFile(options.supergraphPath, options.pollMs ?? 500, log);
+  let currentSdl = "";
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph,
+    buildService: ({ url }) => new IdentityForwardingDataSource(url!, options.internalSecret, timeoutMs),
+    logger: {
+      debug: () => undefined,
+      info: (m: unknown) => log(String(m)),
+      warn: (m: unknown) => log(`warning: ${String(m)}`),
+      error: (m: unknown) => log(`error: ${String(m)}`),
+    },
+  });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    currentSdl = coreSupergraphSdl;
+  });
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection ?? !production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatPublicError,
+    validationRules: [operationLimitsRule(options.limits ?? DEFAULT_LIMITS)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
+  });
+  await server.start();
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  app.get("/readyz", async (_req, res) => {
+    const subgraphs = subgraphUrls(currentSdl);
+    const checks = await Promise.all(
+      subgraphs.map(async (s) => {
+        try {
+          const r = await fetch(s.url.replace(/\/graphql\/?$/, "/readyz"), { signal: AbortSignal.timeout(3_000) });
+          return { name: s.name, ok: r.ok, status: r.ok ? "ok" : `HTTP ${r.status}` };
+        } catch {
+          return { name: s.name, ok: false, status: "not answering" };
+        }
+      }),
+    );
+    const ready = currentSdl !== "" && checks.every((c) => c.ok);
+    res.status(ready ? 200 : 503).json({
+      status: ready ? "ok" : "unavailable",
+      supergraph: {
+        loaded: currentSdl !== "",
+        loadedAt: supergraph.loadedAt,
+        lastRejectedUpdate: supergraph.lastError,
+      },
+      // Names only: internal host names stay internal.
+      subgraphs: Object.fromEntries(checks.map((c) => [c.name, c.status])),
+    });
+  });
+
+  options.routes?.(app);
+
+  app.get("/graphql", (req, res, next) => {
+    if (!explorer || !req.accepts("html") || req.query.query) return next();
+    res
+      .type("html")
+      .send(
+        explorerPage({ token: production ? undefined : options.explorerToken, examples: options.examples ?? EXAMPLES }),
+      );
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "2mb" }),
+    expressMiddleware(server, {
+      context: async ({ req }) => ({
+        identity: identityFromRequest(req, options.jwt),
+        requestId: String(req.headers["x-request-id"] ?? crypto.randomUUID()),
+      }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}/graphql`;
+  return {
+    url,
+    port,
+    supergraph,
+    async stop() {
+      await server.stop();
+    },
+  };
+}
