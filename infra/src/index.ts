@@ -1,0 +1,4 @@
+export * from "./compose";
+export * from "./platform";
+export * from "./stack";
+export * from "./subgraphs";
