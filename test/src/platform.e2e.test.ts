@@ -120,6 +120,11 @@ describe.each(databasesUnderTest())("the federated platform ($kind)", (db) => {
     expect(small).toBeLessThanOrEqual(8);
   });
 
+  it("keeps the internal member directory out of the public schema", async () => {
+    const r = await stack.query(cityToken, `{ memberDirectory(committees: ["zhaotong"]) { id } }`);
+    expect(codeOf(r.errors)).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
   it("answers health and readiness", async () => {
     const base = stack.gatewayUrl.replace(/\/graphql$/, "");
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

@@ -3,6 +3,7 @@ import { Committee } from "./committee/committee.entity";
 import { CommitteeResolver, committeeReference } from "./committee/committee.resolver";
 import { committeeSourceFrom } from "./committee/committee.service";
 import { MemberStats, MEMBER_FIGURES } from "./committee/member-stats";
+import { membersSourceFrom } from "./member/member.directory";
 import { Member } from "./member/member.entity";
 import { MemberResolver, memberReference } from "./member/member.resolver";
 import { Membership } from "./membership/membership.entity";
@@ -36,6 +37,7 @@ export const membersModule = defineModule({
   ],
   seed: seedMembers,
   committeeSource: committeeSourceFrom,
+  membersSource: membersSourceFrom,
 });
 
 export default membersModule;

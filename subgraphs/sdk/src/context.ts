@@ -3,6 +3,7 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository
 import type { CommitteeDirectory, CommitteeTree } from "./directory";
 import { badInput, forbidden, notFound, unauthenticated } from "./errors";
 import type { Identity } from "./identity";
+import type { MembersSource } from "./members";
 import type { Permission } from "./module";
 
 /** What a running subgraph process shares across requests. */
@@ -10,6 +11,8 @@ export interface SubgraphRuntime {
   /** Entity class → the data source of the module that declared it. */
   dataSourceOf(entity: EntityTarget<ObjectLiteral>): DataSource;
   directory: CommitteeDirectory;
+  /** The member register, as the members subgraph answers for it. */
+  members: MembersSource;
   internalSecret: string;
   membersUrl: string;
 }

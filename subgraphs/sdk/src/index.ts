@@ -17,3 +17,4 @@ export * from "./versioning";
 export { runSubgraphProcess } from "./main";
 export * from "./input";
 export * from "./migration";
+export * from "./members";

@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import type { RequestContext } from "./context";
 import type { CommitteeSource } from "./directory";
 import type { Role } from "./identity";
+import type { MembersSource } from "./members";
 
 /** `__resolveReference` of an entity the module owns; must check scope itself (rule 2). */
 export type ReferenceResolver = (
@@ -70,6 +71,8 @@ export interface ModuleDefinition {
   seed?: (s: SeedContext) => Promise<void>;
   /** Only the owner of committees provides this; everyone else asks the owner. */
   committeeSource?: (dataSource: DataSource) => CommitteeSource;
+  /** Likewise for the member register. */
+  membersSource?: (dataSource: DataSource) => MembersSource;
 }
 
 export class ModuleContractError extends Error {}

@@ -15,6 +15,7 @@ import { openModuleDatabase, type ModuleDatabase } from "./database";
 import { CommitteeDirectory, httpCommitteeSource, type CommitteeSource } from "./directory";
 import { formatPublicError } from "./errors";
 import { IDENTITY_HEADER, SYSTEM, verifyInternalIdentity } from "./identity";
+import { httpMembersSource, type MembersSource } from "./members";
 import type { ModuleDefinition } from "./module";
 import { buildModulesSchema } from "./schema";
 
@@ -30,6 +31,8 @@ export interface SubgraphOptions {
   /** Where to read the committee tree when no mounted module owns it. */
   membersUrl?: string;
   committeeSource?: CommitteeSource;
+  /** Where to look members up; defaults to the members subgraph at `membersUrl`. */
+  membersSource?: MembersSource;
   /** Run pending migrations at start (default true). */
   migrate?: boolean;
   /** Run each module's seed (each seeds only when its own tables are empty). */
@@ -79,7 +82,7 @@ export async function openModuleDatabases(
 export function createRuntime(
   modules: readonly ModuleDefinition[],
   databases: Map<string, ModuleDatabase>,
-  opts: { internalSecret: string; membersUrl: string; committeeSource?: CommitteeSource },
+  opts: { internalSecret: string; membersUrl: string; committeeSource?: CommitteeSource; membersSource?: MembersSource },
 ): SubgraphRuntime {
   const owner = new Map<unknown, DataSource>();
   for (const m of modules) {
@@ -87,6 +90,7 @@ export function createRuntime(
     for (const e of m.entities) owner.set(e, ds);
   }
   const committeeOwner = modules.find((m) => m.committeeSource);
+  const membersOwner = modules.find((m) => m.membersSource);
   const source =
     opts.committeeSource ??
     (committeeOwner
@@ -94,6 +98,11 @@ export function createRuntime(
       : httpCommitteeSource(opts.membersUrl, opts.internalSecret));
   return {
     directory: new CommitteeDirectory(source),
+    members:
+      opts.membersSource ??
+      (membersOwner
+        ? membersOwner.membersSource!(databases.get(membersOwner.name)!.dataSource)
+        : httpMembersSource(opts.membersUrl, opts.internalSecret)),
     internalSecret: opts.internalSecret,
     membersUrl: opts.membersUrl,
     dataSourceOf(entity: EntityTarget<ObjectLiteral>) {
@@ -133,6 +142,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     internalSecret: options.internalSecret,
     membersUrl,
     committeeSource: options.committeeSource,
+    membersSource: options.membersSource,
   });
   try {
     if (options.seed) await runSeeds(options.modules, databases, runtime, log);

@@ -1,5 +1,6 @@
 import { ConnectionType, type RequestContext } from "@tongxin/sdk";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { DirectoryMember, memberDirectory } from "./member.directory";
 import { Membership, Position } from "../membership/membership.entity";
 import { AddMembershipInput, EndMembershipInput, RevokeMemberInput } from "../membership/membership.inputs";
 import { addMembership, endMembership, revokeMember } from "../membership/membership.service";
@@ -30,6 +31,17 @@ export class MemberResolver {
   @Query(() => MemberConnection, { description: "委员名单 / members you may see, filtered and paged" })
   members(@Ctx() ctx: RequestContext, @Args() args: MembersArgs) {
     return listMembers(ctx, args);
+  }
+
+  @Query(() => [DirectoryMember], { description: "内部接口, 仅供其他子图 / internal, for other subgraphs" })
+  @Directive("@inaccessible")
+  memberDirectory(
+    @Ctx() ctx: RequestContext,
+    @Arg("ids", () => [ID], { nullable: true }) ids?: string[],
+    @Arg("committees", () => [String], { nullable: true }) committees?: string[],
+    @Arg("asOf", () => String, { nullable: true }) asOf?: string,
+  ): Promise<DirectoryMember[]> {
+    return memberDirectory(ctx, { ids, committees, asOf });
   }
 
   @Mutation(() => Member, { description: "新增委员及其任职 (本级政协办公室)" })

@@ -264,6 +264,25 @@ describe.each(databasesUnderTest())("member register ($kind)", (db) => {
     expect(tooMany.errors![0].extensions!.field).toBe("first");
   });
 
+  it("answers the internal member directory for other subgraphs only", async () => {
+    const q = `query($c: [String!], $d: String) { memberDirectory(committees: $c, asOf: $d) { id status sector committees } }`;
+    expect(codeOf((await sg.query(staff("zhaotong"), q, { c: ["weixin"] })).errors)).toBe("FORBIDDEN");
+    const r = await sg.query<{ memberDirectory: { id: string; status: string; sector: string; committees: string[] }[] }>(SYSTEM, q, {
+      c: ["zhaotong"],
+      d: "2023-12-31",
+    });
+    const stats = await sg.query<{ committee: { memberStats: { activeMembers: number } } }>(
+      staff("zhaotong"),
+      `{ committee(code: "zhaotong") { memberStats(year: 2023) { activeMembers } } }`,
+    );
+    // The same definition of "active" as memberStats, by construction.
+    expect(r.data!.memberDirectory).toHaveLength(stats.data!.committee.memberStats.activeMembers);
+    for (const m of r.data!.memberDirectory) {
+      expect(m.committees).toContain("zhaotong");
+      expect(m.sector).toBeTruthy();
+    }
+  });
+
   it("searches by name or workplace", async () => {
     const r = await sg.query<{ members: { edges: { node: { name: string; workplace: string } }[] } }>(
       staff("zhaotong"),

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { dropMysqlDatabases, parseDatabaseUrl } from "../database";
 import type { CommitteeSource } from "../directory";
+import type { MembersSource } from "../members";
 import { IDENTITY_HEADER, signInternalIdentity, type Identity } from "../identity";
 import type { ModuleDefinition } from "../module";
 import { startSubgraph, type RunningSubgraph } from "../server";
@@ -53,6 +54,7 @@ export async function startTestSubgraph(opts: {
   databaseUrl: string;
   seed?: boolean;
   committeeSource?: CommitteeSource;
+  membersSource?: MembersSource;
   membersUrl?: string;
 }): Promise<TestSubgraph> {
   const running = await startSubgraph({
@@ -62,6 +64,7 @@ export async function startTestSubgraph(opts: {
     internalSecret: TEST_INTERNAL_SECRET,
     membersUrl: opts.membersUrl ?? "http://127.0.0.1:9/graphql",
     committeeSource: opts.committeeSource,
+    membersSource: opts.membersSource,
     port: 0,
     seed: opts.seed ?? false,
     log: () => undefined,

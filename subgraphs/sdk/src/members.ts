@@ -1,0 +1,78 @@
+import DataLoader from "dataloader";
+import type { RequestContext } from "./context";
+import { IDENTITY_HEADER, SYSTEM, signInternalIdentity } from "./identity";
+
+/**
+ * What other modules may know about a member. The members subgraph owns the register and
+ * the definition of "active" (a seat current on the day, DOMAIN.md); everyone else asks
+ * it, through its GraphQL API, never its tables.
+ */
+export interface MemberInfo {
+  id: string;
+  name: string;
+  status: "ACTIVE" | "RESIGNED" | "REVOKED";
+  sector: string | null;
+  /** Committees where the member holds a seat on the day asked about. */
+  committees: string[];
+}
+
+export interface MembersSource {
+  /** The members with these ids (unknown ids are simply absent). */
+  lookup(ids: string[], asOf?: string): Promise<MemberInfo[]>;
+  /** Active members of any of these committees on `asOf` (YYYY-MM-DD): the denominators of coverage figures. */
+  activeIn(committees: string[], asOf: string): Promise<MemberInfo[]>;
+}
+
+const DIRECTORY_QUERY = `query ($ids: [ID!], $committees: [String!], $asOf: String) {
+  memberDirectory(ids: $ids, committees: $committees, asOf: $asOf) { id name status sector committees }
+}`;
+
+/** Asks the members subgraph over the internal network, as the platform itself. */
+export function httpMembersSource(membersUrl: string, internalSecret: string, timeoutMs = 10_000): MembersSource {
+  const ask = async (variables: Record<string, unknown>): Promise<MemberInfo[]> => {
+    const res = await fetch(membersUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", [IDENTITY_HEADER]: signInternalIdentity(SYSTEM, internalSecret, 60) },
+      body: JSON.stringify({ query: DIRECTORY_QUERY, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) throw new Error(`member directory: members subgraph answered HTTP ${res.status}`);
+    const body = (await res.json()) as { data?: { memberDirectory: MemberInfo[] }; errors?: { message: string }[] };
+    if (!body.data) throw new Error(`member directory: ${body.errors?.[0]?.message ?? "no data"}`);
+    return body.data.memberDirectory;
+  };
+  return {
+    lookup: (ids, asOf) => (ids.length ? ask({ ids, asOf }) : Promise.resolve([])),
+    activeIn: (committees, asOf) => (committees.length ? ask({ committees, asOf }) : Promise.resolve([])),
+  };
+}
+
+/** A fixed register, for module tests that run without the members subgraph. */
+export function staticMembersSource(members: MemberInfo[]): MembersSource {
+  return {
+    async lookup(ids) {
+      const wanted = new Set(ids.map(String));
+      return members.filter((m) => wanted.has(m.id));
+    },
+    async activeIn(committees) {
+      const wanted = new Set(committees);
+      return members.filter((m) => m.status === "ACTIVE" && m.committees.some((c) => wanted.has(c)));
+    },
+  };
+}
+
+const LOOKUP = Symbol("memberLookup");
+
+/** Per-request, batched look-up of members by id: one call to the members subgraph per tick. */
+export function memberInfo(ctx: RequestContext, id: string | number): Promise<MemberInfo | null> {
+  const loader = ctx.memo(
+    LOOKUP,
+    () =>
+      new DataLoader<string, MemberInfo | null>(async (ids) => {
+        const found = await ctx.runtime.members.lookup([...ids]);
+        const byId = new Map(found.map((m) => [String(m.id), m]));
+        return ids.map((i) => byId.get(i) ?? null);
+      }),
+  );
+  return loader.load(String(id));
+}
