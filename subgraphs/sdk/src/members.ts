@@ -32,7 +32,10 @@ export function httpMembersSource(membersUrl: string, internalSecret: string, ti
   const ask = async (variables: Record<string, unknown>): Promise<MemberInfo[]> => {
     const res = await fetch(membersUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", [IDENTITY_HEADER]: signInternalIdentity(SYSTEM, internalSecret, 60) },
+      headers: {
+        "content-type": "application/json",
+        [IDENTITY_HEADER]: signInternalIdentity(SYSTEM, internalSecret, 60),
+      },
       body: JSON.stringify({ query: DIRECTORY_QUERY, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -82,7 +82,12 @@ export async function openModuleDatabases(
 export function createRuntime(
   modules: readonly ModuleDefinition[],
   databases: Map<string, ModuleDatabase>,
-  opts: { internalSecret: string; membersUrl: string; committeeSource?: CommitteeSource; membersSource?: MembersSource },
+  opts: {
+    internalSecret: string;
+    membersUrl: string;
+    committeeSource?: CommitteeSource;
+    membersSource?: MembersSource;
+  },
 ): SubgraphRuntime {
   const owner = new Map<unknown, DataSource>();
   for (const m of modules) {

@@ -1,4 +1,12 @@
-import { badInput, forbidden, parseDate, today, type MemberInfo, type MembersSource, type RequestContext } from "@tongxin/sdk";
+import {
+  badInput,
+  forbidden,
+  parseDate,
+  today,
+  type MemberInfo,
+  type MembersSource,
+  type RequestContext,
+} from "@tongxin/sdk";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import { Membership } from "../membership/membership.entity";
@@ -45,7 +53,8 @@ async function readDirectory(
       { codes: query.committees.length ? query.committees : ["-"], asOf: query.asOf },
     );
   }
-  const rows: { id: number; name: string; status: MemberInfo["status"]; sector: string | null }[] = await qb.getRawMany();
+  const rows: { id: number; name: string; status: MemberInfo["status"]; sector: string | null }[] =
+    await qb.getRawMany();
   if (rows.length === 0) return [];
   const seats = await em
     .createQueryBuilder(Membership, "ms")

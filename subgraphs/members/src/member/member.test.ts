@@ -267,7 +267,9 @@ describe.each(databasesUnderTest())("member register ($kind)", (db) => {
   it("answers the internal member directory for other subgraphs only", async () => {
     const q = `query($c: [String!], $d: String) { memberDirectory(committees: $c, asOf: $d) { id status sector committees } }`;
     expect(codeOf((await sg.query(staff("zhaotong"), q, { c: ["weixin"] })).errors)).toBe("FORBIDDEN");
-    const r = await sg.query<{ memberDirectory: { id: string; status: string; sector: string; committees: string[] }[] }>(SYSTEM, q, {
+    const r = await sg.query<{
+      memberDirectory: { id: string; status: string; sector: string; committees: string[] }[];
+    }>(SYSTEM, q, {
       c: ["zhaotong"],
       d: "2023-12-31",
     });
