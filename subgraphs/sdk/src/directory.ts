@@ -7,6 +7,9 @@ export interface CommitteeNode {
   name: string;
   level: CommitteeLevelName;
   parentCode: string | null;
+  /** Current term (届) and the day it began; terms last five years. */
+  currentTerm?: number;
+  termStartedOn?: string;
 }
 
 /**
@@ -76,6 +79,19 @@ export class CommitteeTree {
     return out;
   }
 
+  /**
+   * The days of term `term` of a committee, [from, to): terms last five years (CPPCC
+   * practice), counted back from the current term's first plenary session.
+   */
+  termPeriod(code: string, term?: number | null): { term: number; from: string; to: string } | null {
+    const node = this.byCode.get(code);
+    if (!node?.currentTerm || !node.termStartedOn) return null;
+    const t = term ?? node.currentTerm;
+    const startYear = Number(node.termStartedOn.slice(0, 4)) - 5 * (node.currentTerm - t);
+    const rest = node.termStartedOn.slice(4);
+    return { term: t, from: `${startYear}${rest}`, to: `${startYear + 5}${rest}` };
+  }
+
   /** True when `code` is `ancestor` or lies below it. */
   isWithin(code: string, ancestor: string): boolean {
     return this.path(code).includes(ancestor);
@@ -141,13 +157,13 @@ export function httpCommitteeSource(membersUrl: string, internalSecret: string, 
           "content-type": "application/json",
           [IDENTITY_HEADER]: signInternalIdentity(SYSTEM, internalSecret, 60),
         },
-        body: JSON.stringify({ query: "{ committees { code name level parent { code } } }" }),
+        body: JSON.stringify({ query: "{ committees { code name level currentTerm termStartedOn parent { code } } }" }),
         signal: AbortSignal.timeout(timeoutMs),
       });
       if (!res.ok) throw new Error(`committee directory: members subgraph answered HTTP ${res.status}`);
       const body = (await res.json()) as {
         data?: {
-          committees: { code: string; name: string; level: CommitteeLevelName; parent: { code: string } | null }[];
+          committees: (Omit<CommitteeNode, "parentCode"> & { parent: { code: string } | null })[];
         };
         errors?: { message: string }[];
       };
@@ -157,6 +173,8 @@ export function httpCommitteeSource(membersUrl: string, internalSecret: string, 
         name: c.name,
         level: c.level,
         parentCode: c.parent?.code ?? null,
+        currentTerm: c.currentTerm,
+        termStartedOn: c.termStartedOn,
       }));
     },
   };

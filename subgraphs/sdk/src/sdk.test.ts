@@ -21,7 +21,14 @@ import { likePattern } from "./input";
 
 const tree = new CommitteeTree([
   { code: "yunnan", name: "云南省政协", level: "PROVINCE", parentCode: null },
-  { code: "zhaotong", name: "昭通市政协", level: "CITY", parentCode: "yunnan" },
+  {
+    code: "zhaotong",
+    name: "昭通市政协",
+    level: "CITY",
+    parentCode: "yunnan",
+    currentTerm: 5,
+    termStartedOn: "2022-01-10",
+  },
   { code: "kunming", name: "昆明市政协", level: "CITY", parentCode: "yunnan" },
   { code: "zhenxiong", name: "镇雄县政协", level: "COUNTY", parentCode: "zhaotong" },
   { code: "weixin", name: "威信县政协", level: "COUNTY", parentCode: "zhaotong" },
@@ -36,6 +43,9 @@ describe("CommitteeTree", () => {
     expect(tree.isWithin("weixin", "kunming")).toBe(false);
     expect(tree.isWithin("zhaotong", "weixin")).toBe(false);
     expect(tree.subtree("nowhere")).toEqual([]);
+    expect(tree.termPeriod("zhaotong")).toEqual({ term: 5, from: "2022-01-10", to: "2027-01-10" });
+    expect(tree.termPeriod("zhaotong", 4)).toEqual({ term: 4, from: "2017-01-10", to: "2022-01-10" });
+    expect(tree.termPeriod("kunming")).toBeNull();
   });
 });
 

@@ -36,6 +36,13 @@ export async function memberStats(
 export const committeeSourceFrom = (dataSource: DataSource): CommitteeSource => ({
   async load() {
     const rows = await dataSource.getRepository(Committee).find({ order: { sortOrder: "ASC" } });
-    return rows.map((c) => ({ code: c.code, name: c.name, level: c.level, parentCode: c.parentCode }));
+    return rows.map((c) => ({
+      code: c.code,
+      name: c.name,
+      level: c.level,
+      parentCode: c.parentCode,
+      currentTerm: c.currentTerm,
+      termStartedOn: c.termStartedOn,
+    }));
   },
 });
