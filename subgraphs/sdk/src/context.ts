@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from "typeorm";
 import type { CommitteeDirectory, CommitteeTree } from "./directory";
-import { badInput, forbidden, notFound, unauthenticated } from "./errors";
+import { AppError, badInput, forbidden, notFound, unauthenticated } from "./errors";
 import type { Identity } from "./identity";
 import type { MembersSource } from "./members";
 import type { Permission } from "./module";
@@ -15,6 +15,8 @@ export interface SubgraphRuntime {
   members: MembersSource;
   internalSecret: string;
   membersUrl: string;
+  /** Committees where a module is switched on; null means everywhere (core modules). */
+  enabledCommittees(moduleName: string): ReadonlySet<string> | null;
 }
 
 /**
@@ -127,6 +129,40 @@ export class RequestContext {
     if (id.role === "SYSTEM") return;
     if (id.role !== "STAFF" || id.committee !== code) throw forbidden(`writing data of committee ${code}`);
   }
+}
+
+export interface ModuleEnablement {
+  /** True when the module is switched on for the committee. */
+  isEnabled(code: string): boolean;
+  /** The committees (the one given, or with its descendants) where the module is on. */
+  within(code: string, includeDescendants: boolean): Promise<string[]>;
+  /** Writes to a plugin's data are allowed only where it is enabled. */
+  assertEnabled(code: string, field?: string): void;
+}
+
+/** Where a module (usually a county plugin) is enabled, as configuration says now. */
+export function moduleEnablement(ctx: RequestContext, moduleName: string): ModuleEnablement {
+  const isEnabled = (code: string) => {
+    const set = ctx.runtime.enabledCommittees(moduleName);
+    return set === null || set.has(code);
+  };
+  return {
+    isEnabled,
+    async within(code, includeDescendants) {
+      const codes = includeDescendants ? (await ctx.committees()).subtree(code) : [code];
+      return codes.filter(isEnabled);
+    },
+    assertEnabled(code, field = "committee") {
+      if (!isEnabled(code)) {
+        throw new AppError(
+          "FORBIDDEN",
+          `${moduleName} 模块未在 ${code} 启用`,
+          `module ${moduleName} is not enabled for committee ${code}`,
+          { field },
+        );
+      }
+    },
+  };
 }
 
 /**

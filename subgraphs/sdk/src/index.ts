@@ -18,3 +18,4 @@ export { runSubgraphProcess } from "./main";
 export * from "./input";
 export * from "./migration";
 export * from "./members";
+export * from "./contract";

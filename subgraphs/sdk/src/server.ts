@@ -1,7 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -11,6 +10,7 @@ import express from "express";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { loadConfig } from "./config";
 import { RequestContext, type SubgraphRuntime } from "./context";
+import { checkModuleTables, checkModules } from "./contract";
 import { openModuleDatabase, type ModuleDatabase } from "./database";
 import { CommitteeDirectory, httpCommitteeSource, type CommitteeSource } from "./directory";
 import { formatPublicError } from "./errors";
@@ -18,6 +18,9 @@ import { IDENTITY_HEADER, SYSTEM, verifyInternalIdentity } from "./identity";
 import { httpMembersSource, type MembersSource } from "./members";
 import type { ModuleDefinition } from "./module";
 import { buildModulesSchema } from "./schema";
+
+/** Where each module is switched on: a set of committee codes, or null for everywhere. */
+export type Enablement = ReadonlyMap<string, ReadonlySet<string> | null>;
 
 export interface SubgraphOptions {
   /** Subgraph name in the supergraph (`members`, `proposals`, `plugins` …). */
@@ -33,10 +36,14 @@ export interface SubgraphOptions {
   committeeSource?: CommitteeSource;
   /** Where to look members up; defaults to the members subgraph at `membersUrl`. */
   membersSource?: MembersSource;
+  /** Committees per module, overriding each module's own `committees` (plugin configuration). */
+  enablement?: Enablement;
   /** Run pending migrations at start (default true). */
   migrate?: boolean;
   /** Run each module's seed (each seeds only when its own tables are empty). */
   seed?: boolean;
+  /** Extra facts for /readyz (a plugin host reports its configuration version). */
+  readiness?: () => Record<string, unknown>;
   log?: (message: string) => void;
 }
 
@@ -44,14 +51,41 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
+  /** The SDL currently served (changes on reload). */
   sdl: string;
+  modules: ModuleDefinition[];
   runtime: SubgraphRuntime;
   databases: Map<string, ModuleDatabase>;
   /** Statements issued by all of this subgraph's modules since start. */
   statementCount(): number;
   /** A context acting as the platform itself, for seeds, scripts and tests. */
   systemContext(): RequestContext;
+  /**
+   * Serves a new set of modules (and where they are enabled) without closing the port:
+   * new modules get their database, migrations and seed; requests already running finish
+   * on the schema they started with. Throws, leaving the old set serving, if the new set
+   * breaks the module contract.
+   */
+  reload(modules: ModuleDefinition[], enablement?: Enablement): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Opens one module's own database, checks its tables after migrating. */
+async function openChecked(m: ModuleDefinition, databaseUrl: string, migrate: boolean): Promise<ModuleDatabase> {
+  const db = await openModuleDatabase({
+    moduleName: m.name,
+    databaseUrl,
+    entities: m.entities,
+    migrations: m.migrations,
+  });
+  try {
+    if (migrate) await db.dataSource.runMigrations({ transaction: "each" });
+    await checkModuleTables(m, db.dataSource);
+  } catch (e) {
+    await db.dataSource.destroy().catch(() => undefined);
+    throw e;
+  }
+  return db;
 }
 
 /** Opens each module's own database and runs its pending migrations. */
@@ -62,22 +96,21 @@ export async function openModuleDatabases(
 ): Promise<Map<string, ModuleDatabase>> {
   const databases = new Map<string, ModuleDatabase>();
   try {
-    for (const m of modules) {
-      const db = await openModuleDatabase({
-        moduleName: m.name,
-        databaseUrl,
-        entities: m.entities,
-        migrations: m.migrations,
-      });
-      databases.set(m.name, db);
-      if (migrate) await db.dataSource.runMigrations({ transaction: "each" });
-    }
+    for (const m of modules) databases.set(m.name, await openChecked(m, databaseUrl, migrate));
   } catch (e) {
     await Promise.all([...databases.values()].map((d) => d.dataSource.destroy().catch(() => undefined)));
     throw e;
   }
   return databases;
 }
+
+const enablementOf = (modules: readonly ModuleDefinition[], overrides?: Enablement) =>
+  new Map(
+    modules.map((m) => {
+      const set = overrides?.has(m.name) ? overrides.get(m.name)! : m.committees ? new Set(m.committees) : null;
+      return [m.name, set] as const;
+    }),
+  );
 
 export function createRuntime(
   modules: readonly ModuleDefinition[],
@@ -87,13 +120,21 @@ export function createRuntime(
     membersUrl: string;
     committeeSource?: CommitteeSource;
     membersSource?: MembersSource;
+    enablement?: Enablement;
   },
-): SubgraphRuntime {
-  const owner = new Map<unknown, DataSource>();
-  for (const m of modules) {
-    const ds = databases.get(m.name)!.dataSource;
-    for (const e of m.entities) owner.set(e, ds);
-  }
+): SubgraphRuntime & { rebind(modules: readonly ModuleDefinition[], enablement?: Enablement): void } {
+  let owner = new Map<unknown, DataSource>();
+  let enabled = new Map<string, ReadonlySet<string> | null>();
+  const rebind = (mods: readonly ModuleDefinition[], overrides?: Enablement) => {
+    const next = new Map<unknown, DataSource>();
+    for (const m of mods) {
+      const ds = databases.get(m.name)!.dataSource;
+      for (const e of m.entities) next.set(e, ds);
+    }
+    owner = next;
+    enabled = enablementOf(mods, overrides);
+  };
+  rebind(modules, opts.enablement);
   const committeeOwner = modules.find((m) => m.committeeSource);
   const membersOwner = modules.find((m) => m.membersSource);
   const source =
@@ -118,6 +159,8 @@ export function createRuntime(
       }
       return ds;
     },
+    enabledCommittees: (moduleName: string) => (enabled.has(moduleName) ? enabled.get(moduleName)! : new Set()),
+    rebind,
   };
 }
 
@@ -139,56 +182,91 @@ export async function runSeeds(
   }
 }
 
-export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
-  const log = options.log ?? ((m: string) => console.log(`[${options.name}] ${m}`));
-  const membersUrl = options.membersUrl ?? loadConfig().membersUrl;
-  const databases = await openModuleDatabases(options.modules, options.databaseUrl, options.migrate ?? true);
-  const runtime = createRuntime(options.modules, databases, {
-    internalSecret: options.internalSecret,
-    membersUrl,
-    committeeSource: options.committeeSource,
-    membersSource: options.membersSource,
-  });
-  try {
-    if (options.seed) await runSeeds(options.modules, databases, runtime, log);
-  } catch (e) {
-    await Promise.all([...databases.values()].map((d) => d.dataSource.destroy()));
-    throw e;
-  }
-  const { schema, sdl } = await buildModulesSchema(options.modules);
+interface GraphqlApp {
+  apollo: ApolloServer<RequestContext>;
+  handler: express.RequestHandler;
+  sdl: string;
+}
 
-  const app = express();
-  const httpServer = http.createServer(app);
+async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRuntime): Promise<GraphqlApp> {
+  const { schema, sdl } = await buildModulesSchema(modules);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    // Subgraphs are internal: no landing page (Apollo's loads from a CDN), no stack traces.
     plugins: [
+      // Subgraphs are internal: no landing page (Apollo's loads from a CDN), no stack traces.
       ApolloServerPluginLandingPageDisabled(),
       // Traces would travel to the gateway with every response; we report nowhere.
       ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
   });
   await apollo.start();
+  const handler = expressMiddleware(apollo, {
+    context: async ({ res }) => new RequestContext(res.locals.identity, runtime),
+  });
+  return { apollo, handler, sdl };
+}
 
+/** How long a replaced schema keeps serving the requests that started on it. */
+const RELOAD_GRACE_MS = 30_000;
+
+export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
+  const log = options.log ?? ((m: string) => console.log(`[${options.name}] ${m}`));
+  const membersUrl = options.membersUrl ?? loadConfig().membersUrl;
+  const migrate = options.migrate ?? true;
+  await checkModules(options.modules);
+  const databases = await openModuleDatabases(options.modules, options.databaseUrl, migrate);
+  const runtime = createRuntime(options.modules, databases, {
+    internalSecret: options.internalSecret,
+    membersUrl,
+    committeeSource: options.committeeSource,
+    membersSource: options.membersSource,
+    enablement: options.enablement,
+  });
+  let modules = options.modules;
+  let enablement = options.enablement;
+  let current: GraphqlApp;
+  try {
+    if (options.seed) await runSeeds(options.modules, databases, runtime, log);
+    current = await buildGraphqlApp(modules, runtime);
+  } catch (e) {
+    await Promise.all([...databases.values()].map((d) => d.dataSource.destroy()));
+    throw e;
+  }
+  const retired = new Set<NodeJS.Timeout>();
+  const retire = (old: GraphqlApp) => {
+    const t = setTimeout(() => {
+      retired.delete(t);
+      void old.apollo.stop();
+    }, RELOAD_GRACE_MS);
+    t.unref();
+    retired.add(t);
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", subgraph: options.name });
   });
   app.get("/readyz", async (_req, res) => {
     const checks: Record<string, string> = {};
     let ok = true;
-    for (const [name, db] of databases) {
+    for (const m of modules) {
       try {
-        await db.dataSource.query("SELECT 1");
-        checks[name] = "ok";
+        await databases.get(m.name)!.dataSource.query("SELECT 1");
+        checks[m.name] = "ok";
       } catch {
-        checks[name] = "database not answering";
+        checks[m.name] = "database not answering";
         ok = false;
       }
     }
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", subgraph: options.name, modules: checks });
+    res.status(ok ? 200 : 503).json({
+      status: ok ? "ok" : "unavailable",
+      subgraph: options.name,
+      modules: checks,
+      ...(options.readiness?.() ?? {}),
+    });
   });
 
   // Everything under /graphql needs the gateway's signed identity: a subgraph called
@@ -213,11 +291,11 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       next();
     },
     express.json({ limit: "2mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => new RequestContext(res.locals.identity, runtime),
-    }),
+    // Looked up per request, so a reload swaps the schema between two requests.
+    (req, res, next) => current.handler(req, res, next),
   );
 
+  const httpServer = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
@@ -228,20 +306,64 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   log(`listening on ${url} (${[...databases.values()].map((d) => d.describe).join(", ")})`);
 
   let stopped = false;
-  return {
+  const running: RunningSubgraph = {
     name: options.name,
     url,
     port,
-    sdl,
+    sdl: current.sdl,
+    modules,
     runtime,
     databases,
     statementCount: () => [...databases.values()].reduce((n, d) => n + d.counter.count, 0),
     systemContext: () => new RequestContext(SYSTEM, runtime),
+    async reload(next, nextEnablement) {
+      await checkModules(next);
+      const added = next.filter((m) => !databases.has(m.name));
+      const opened = new Map<string, ModuleDatabase>();
+      try {
+        for (const m of added) opened.set(m.name, await openChecked(m, options.databaseUrl, migrate));
+      } catch (e) {
+        await Promise.all([...opened.values()].map((d) => d.dataSource.destroy().catch(() => undefined)));
+        throw e;
+      }
+      for (const [name, db] of opened) databases.set(name, db);
+      const previous = { modules, enablement };
+      runtime.rebind(next, nextEnablement);
+      try {
+        if (options.seed) await runSeeds(added, databases, runtime, log);
+        const fresh = await buildGraphqlApp(next, runtime);
+        const old = current;
+        current = fresh;
+        modules = next;
+        enablement = nextEnablement;
+        running.sdl = fresh.sdl;
+        running.modules = next;
+        retire(old);
+      } catch (e) {
+        runtime.rebind(previous.modules, previous.enablement);
+        for (const name of opened.keys()) {
+          await databases
+            .get(name)!
+            .dataSource.destroy()
+            .catch(() => undefined);
+          databases.delete(name);
+        }
+        throw e;
+      }
+      // Databases of removed modules stay open until stop: requests on the old schema may use them.
+      log(`now serving ${next.map((m) => m.name).join(", ") || "no modules"}`);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
-      await apollo.stop();
+      for (const t of retired) clearTimeout(t);
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+      await current.apollo.stop();
       await Promise.all([...databases.values()].map((d) => d.dataSource.destroy()));
     },
   };
+  return running;
 }
