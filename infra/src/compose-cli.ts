@@ -1,15 +1,16 @@
 import path from "node:path";
+import { loadConfig } from "@tongxin/sdk";
 import dotenv from "dotenv";
-import { composeToFile } from "./compose";
-import { coreSubgraphs, subgraphUrl } from "./subgraphs";
+import { composePlatformToFile } from "./compose";
+import { platformLayout } from "./platform";
+import { subgraphUrl } from "./subgraphs";
 
-/** `npm run compose`: writes supergraph.graphql, or fails loudly with every composition error. */
+/** `npm run compose`: writes supergraph.graphql, or fails loudly with every problem found. */
 async function main() {
   dotenv.config({ quiet: true });
   const out = path.resolve(process.env.SUPERGRAPH_PATH || "supergraph.graphql");
-  const specs = coreSubgraphs();
-  await composeToFile(specs, (s) => subgraphUrl(s), out);
-  console.log(`composed ${specs.map((s) => s.name).join(", ")} into ${out}`);
+  const names = await composePlatformToFile(platformLayout(), (s) => subgraphUrl(s), loadConfig().internalSecret, out);
+  console.log(`composed ${names.join(", ")} into ${out}`);
 }
 
 main().catch((e) => {

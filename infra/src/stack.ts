@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startGateway, type RunningGateway } from "@tongxin/gateway";
+import { startPluginHost, type RunningPluginHost } from "@tongxin/plugin-host";
 import { signUserToken, startSubgraph, type RunningSubgraph, type TokenRequest } from "@tongxin/sdk";
-import { composeToFile } from "./compose";
-import { coreSubgraphs, type SubgraphSpec } from "./subgraphs";
+import { composePlatformToFile } from "./compose";
+import { platformLayout, type PlatformLayout } from "./platform";
 
 export const STACK_INTERNAL_SECRET = "tongxin-stack-internal-secret-0123456789abcdef";
 export const STACK_JWT_SECRET = "tongxin-stack-jwt-secret-0123456789abcdef";
@@ -17,8 +18,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface Stack {
   gatewayUrl: string;
   gateway: RunningGateway;
+  /** Core subgraphs and plugin hosts, by subgraph name. */
   subgraphs: Map<string, RunningSubgraph>;
+  pluginHosts: Map<string, RunningPluginHost>;
   supergraphPath: string;
+  pluginsConfigPath: string;
   /** A user token as `npm run token` would print it. */
   token(req: TokenRequest): string;
   /** POSTs to the gateway, with a bearer token when given. */
@@ -27,35 +31,52 @@ export interface Stack {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
+  /**
+   * After the plugin configuration changed: hosts re-read it, the supergraph is composed
+   * again and written; the running gateway picks it up by itself (as with `npm run plugin:*`).
+   */
+  recompose(): Promise<void>;
   /** SQL statements issued so far by every subgraph. */
   statementCount(): number;
   stop(): Promise<void>;
 }
 
 /**
- * The whole federated platform in this process, on random ports: the subgraphs (members
- * first), a composed supergraph in a temp file, and the gateway serving it. Used by the
- * end-to-end tests; `npm start` runs the same pieces as separate processes.
+ * The whole federated platform in this process, on random ports: the core subgraphs
+ * (members first), the plugin hosts of the plugin configuration, a composed supergraph
+ * in a temp file, and the gateway serving it. Used by the end-to-end tests; `npm start`
+ * runs the same pieces as separate processes.
  */
 export async function startStack(opts: {
   databaseUrl: string;
   seed?: boolean;
-  specs?: SubgraphSpec[];
+  /** Plugin configuration; defaults to a copy of infra/plugins.json. */
+  pluginsConfig?: object;
   pollMs?: number;
 }): Promise<Stack> {
-  const specs = opts.specs ?? coreSubgraphs();
   const subgraphs = new Map<string, RunningSubgraph>();
+  const pluginHosts = new Map<string, RunningPluginHost>();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tongxin-stack-"));
   const supergraphPath = path.join(dir, "supergraph.graphql");
+  const pluginsConfigPath = path.join(dir, "plugins.json");
+  fs.writeFileSync(
+    pluginsConfigPath,
+    opts.pluginsConfig ? JSON.stringify(opts.pluginsConfig) : fs.readFileSync(platformLayout().configPath, "utf8"),
+  );
+  const layout = (): PlatformLayout => platformLayout({ configPath: pluginsConfigPath });
+  const compose = () =>
+    composePlatformToFile(layout(), (s) => subgraphs.get(s.name)!.url, STACK_INTERNAL_SECRET, supergraphPath);
   let gateway: RunningGateway | undefined;
   const stopAll = async () => {
     await gateway?.stop();
-    for (const s of [...subgraphs.values()].reverse()) await s.stop();
+    for (const h of pluginHosts.values()) await h.stop();
+    for (const s of [...subgraphs.values()].reverse()) if (!pluginHosts.has(s.name)) await s.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
     let membersUrl = "http://127.0.0.1:9/graphql";
-    for (const spec of specs) {
+    const initial = layout();
+    for (const spec of initial.core) {
       const running = await startSubgraph({
         name: spec.name,
         modules: spec.modules,
@@ -69,7 +90,23 @@ export async function startStack(opts: {
       subgraphs.set(spec.name, running);
       if (spec.name === "members") membersUrl = running.url;
     }
-    await composeToFile(specs, (s) => subgraphs.get(s.name)!.url, supergraphPath);
+    for (const spec of initial.pluginHosts) {
+      const host = await startPluginHost({
+        hostName: spec.name,
+        configPath: pluginsConfigPath,
+        pluginsDir: initial.pluginsDir,
+        databaseUrl: opts.databaseUrl,
+        internalSecret: STACK_INTERNAL_SECRET,
+        membersUrl,
+        port: 0,
+        seed: opts.seed ?? false,
+        pollMs: opts.pollMs ?? 100,
+        log: () => undefined,
+      });
+      pluginHosts.set(spec.name, host);
+      subgraphs.set(spec.name, host.subgraph);
+    }
+    await compose();
     gateway = await startGateway({
       supergraphPath,
       internalSecret: STACK_INTERNAL_SECRET,
@@ -87,7 +124,9 @@ export async function startStack(opts: {
     gatewayUrl,
     gateway,
     subgraphs,
+    pluginHosts,
     supergraphPath,
+    pluginsConfigPath,
     token: (req) => signUserToken(req, STACK_JWT_SECRET),
     async query(token, query, variables) {
       const res = await fetch(gatewayUrl, {
@@ -96,6 +135,10 @@ export async function startStack(opts: {
         body: JSON.stringify({ query, variables }),
       });
       return res.json() as Promise<GraphQLResponse<never>>;
+    },
+    async recompose() {
+      for (const h of pluginHosts.values()) await h.refresh();
+      await compose();
     },
     statementCount: () => [...subgraphs.values()].reduce((n, s) => n + s.statementCount(), 0),
     stop: stopAll,

@@ -3,8 +3,9 @@ import path from "node:path";
 import { CompositionError } from "@tongxin/gateway";
 import { loadConfig, signUserToken } from "@tongxin/sdk";
 import dotenv from "dotenv";
-import { composeToFile } from "./compose";
-import { coreSubgraphs, subgraphUrl, type SubgraphSpec } from "./subgraphs";
+import { composePlatformToFile } from "./compose";
+import { platformLayout } from "./platform";
+import { subgraphUrl } from "./subgraphs";
 
 /**
  * `npm start`: compose the supergraph, start every subgraph as its own process (members
@@ -65,17 +66,19 @@ async function main() {
   dotenv.config({ quiet: true });
   const started = Date.now();
   const config = loadConfig();
-  const specs: SubgraphSpec[] = coreSubgraphs();
+  const layout = platformLayout();
+  // Every local host starts, even one with nothing mounted yet: enabling a plugin later needs it running.
+  const specs = [...layout.core, ...layout.pluginHosts];
   const supergraphPath = path.resolve(process.env.SUPERGRAPH_PATH || "supergraph.graphql");
   const gatewayPort = Number(process.env.PORT || 4000);
 
-  await composeToFile(specs, (s) => subgraphUrl(s), supergraphPath);
-  console.log(
-    `[start] supergraph composed: ${specs.map((s) => s.name).join(", ")} → ${path.relative(process.cwd(), supergraphPath)}`,
-  );
+  const names = await composePlatformToFile(layout, (s) => subgraphUrl(s), config.internalSecret, supergraphPath);
+  console.log(`[start] supergraph composed: ${names.join(", ")} → ${path.relative(process.cwd(), supergraphPath)}`);
 
   const env = {
     ...process.env,
+    PLUGINS_CONFIG: layout.configPath,
+    PLUGINS_DIR: layout.pluginsDir,
     TONGXIN_SEED: process.env.TONGXIN_SEED ?? "1",
     MEMBERS_URL: subgraphUrl(specs.find((s) => s.name === "members")!),
   };
@@ -84,7 +87,7 @@ async function main() {
   await waitReady(members.name, readyzOf(subgraphUrl(members)), membersProc);
   await Promise.all(
     others.map((s) => {
-      const proc = spawnNode(s.name, s.entry, { ...env, PORT: String(s.port) });
+      const proc = spawnNode(s.name, s.entry, { ...env, PORT: String(s.port), PLUGIN_HOST: s.name });
       return waitReady(s.name, readyzOf(subgraphUrl(s)), proc);
     }),
   );

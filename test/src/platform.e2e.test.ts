@@ -131,7 +131,8 @@ describe.each(databasesUnderTest())("the federated platform ($kind)", (db) => {
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { subgraphs: Record<string, string> };
-    expect(body.subgraphs).toEqual({ members: "ok" });
+    expect(body.subgraphs).toMatchObject({ members: "ok", plugins: "ok" });
+    expect(Object.values(body.subgraphs).every((s) => s === "ok")).toBe(true);
     expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|localhost/);
   });
 });

@@ -10,7 +10,7 @@ import {
 import { buildSchema } from "type-graphql";
 import { getMetadataArgsStorage, type DataSource } from "typeorm";
 import { ModuleContractError, type ModuleDefinition } from "./module";
-import { STUB_TYPE_NAMES } from "./stubs";
+import { resetStubFields, STUB_TYPE_NAMES } from "./stubs";
 
 /** Types every module may declare identically (Relay's PageInfo is @shareable). */
 const SHARED_TYPES = new Set(["PageInfo"]);
@@ -40,6 +40,7 @@ export function entityTables(m: ModuleDefinition): string[] {
 /** What a module puts into the schema, built from its classes alone (no database). */
 export async function inspectModule(m: ModuleDefinition): Promise<ModuleInventory> {
   const stubs = m.stubs ?? [];
+  resetStubFields();
   const schema: GraphQLSchema = await buildSchema({
     resolvers: m.resolvers as [Function, ...Function[]],
     orphanedTypes: [...(m.types ?? []), ...stubs],
@@ -121,14 +122,18 @@ export async function checkModules(modules: readonly ModuleDefinition[]): Promis
  */
 export async function checkModuleTables(m: ModuleDefinition, dataSource: DataSource): Promise<void> {
   if (m.kind !== "plugin") return;
-  const runner = dataSource.createQueryRunner();
-  try {
-    const tables = await runner.getTables();
-    const wrong = tables.map((t) => t.name.split(".").pop()!).filter((t) => !t.startsWith(`${m.name}_`));
-    if (wrong.length) {
-      throw new ModuleContractError(`plugin ${m.name} created tables without its prefix: ${wrong.join(", ")}`);
-    }
-  } finally {
-    await runner.release();
+  // Asked of the database itself (its own schema only), not of the entity classes.
+  const rows: { name: string }[] =
+    dataSource.options.type === "mysql"
+      ? await dataSource.query(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()",
+        )
+      : await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table'");
+  const wrong = rows
+    .map((r) => r.name)
+    // SQLite's own bookkeeping (sqlite_sequence for AUTOINCREMENT) is not the plugin's.
+    .filter((t) => !t.startsWith("sqlite_") && !t.startsWith(`${m.name}_`));
+  if (wrong.length) {
+    throw new ModuleContractError(`plugin ${m.name} created tables without its prefix: ${wrong.join(", ")}`);
   }
 }

@@ -5,7 +5,7 @@ import gql from "graphql-tag";
 import { buildSchema, createResolversMap } from "type-graphql";
 import type { RequestContext } from "./context";
 import { ModuleContractError, type ModuleDefinition, type ReferenceResolver } from "./module";
-import { STUB_TYPE_NAMES, stubReferences } from "./stubs";
+import { resetStubFields, STUB_TYPE_NAMES, stubReferences } from "./stubs";
 
 export const FEDERATION_VERSION = "v2.7";
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])`;
@@ -30,6 +30,7 @@ export async function buildModulesSchema(modules: readonly ModuleDefinition[]): 
   const stubs = [...new Set(modules.flatMap((m) => m.stubs ?? []))];
   const orphanedTypes = [...new Set([...modules.flatMap((m) => m.types ?? []), ...stubs])];
 
+  resetStubFields();
   const typeGraphqlSchema = await buildSchema({
     resolvers,
     orphanedTypes,

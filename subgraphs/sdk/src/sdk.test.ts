@@ -173,3 +173,50 @@ describe("module contract", () => {
     await expect(buildModulesSchema([bad])).rejects.toThrow(/Committee.badStats .* must be nullable/);
   });
 });
+
+describe("shared stubs", () => {
+  it("keep each module's contributed fields out of other modules' schemas built in the same process", async () => {
+    @Resolver(() => CommitteeRef)
+    class AlphaStats {
+      @FieldResolver(() => Int, { nullable: true })
+      alphaCount(): number {
+        return 1;
+      }
+    }
+    @Resolver(() => CommitteeRef)
+    class BetaStats {
+      @FieldResolver(() => Int, { nullable: true })
+      betaCount(): number {
+        return 2;
+      }
+    }
+    const alpha = defineModule({
+      name: "alpha",
+      title: "甲",
+      kind: "plugin",
+      entities: [],
+      migrations: [],
+      resolvers: [AlphaStats],
+      stubs: [CommitteeRef],
+    });
+    const beta = defineModule({
+      name: "beta",
+      title: "乙",
+      kind: "plugin",
+      entities: [],
+      migrations: [],
+      resolvers: [BetaStats],
+      stubs: [CommitteeRef],
+    });
+    const a1 = await buildModulesSchema([alpha]);
+    const b = await buildModulesSchema([beta]);
+    const a2 = await buildModulesSchema([alpha]);
+    const both = await buildModulesSchema([alpha, beta]);
+    expect(a1.sdl).toContain("alphaCount");
+    expect(b.sdl).toContain("betaCount");
+    expect(b.sdl).not.toContain("alphaCount");
+    expect(a2.sdl).not.toContain("betaCount");
+    expect(both.sdl).toContain("alphaCount");
+    expect(both.sdl).toContain("betaCount");
+  });
+});

@@ -183,12 +183,26 @@ export async function runSeeds(
 }
 
 interface GraphqlApp {
-  apollo: ApolloServer<RequestContext>;
+  apollo: ApolloServer<RequestContext> | null;
   handler: express.RequestHandler;
   sdl: string;
 }
 
+/** A plugin host whose configuration mounts nothing is left out of the supergraph; it says so. */
+const NOTHING_MOUNTED: GraphqlApp = {
+  apollo: null,
+  sdl: "",
+  handler: (_req, res) => {
+    res.status(503).json({
+      errors: [
+        { message: "此服务未挂载任何模块 / no modules mounted here", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      ],
+    });
+  },
+};
+
 async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRuntime): Promise<GraphqlApp> {
+  if (modules.length === 0) return NOTHING_MOUNTED;
   const { schema, sdl } = await buildModulesSchema(modules);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -238,7 +252,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const retire = (old: GraphqlApp) => {
     const t = setTimeout(() => {
       retired.delete(t);
-      void old.apollo.stop();
+      void old.apollo?.stop();
     }, RELOAD_GRACE_MS);
     t.unref();
     retired.add(t);
@@ -361,7 +375,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
       });
-      await current.apollo.stop();
+      await current.apollo?.stop();
       await Promise.all([...databases.values()].map((d) => d.dataSource.destroy()));
     },
   };

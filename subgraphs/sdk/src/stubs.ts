@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, getMetadataStorage, ID, ObjectType } from "type-graphql";
 
 /**
  * Federation stubs of the shared entities. A module that adds fields to `Committee` or
@@ -30,3 +30,34 @@ export const STUB_TYPE_NAMES: ReadonlyMap<Function, string> = new Map<Function, 
   [CommitteeRef, "Committee"],
   [MemberRef, "Member"],
 ]);
+
+const STUB_KEYS = new Map<Function, string>([
+  [CommitteeRef, "code"],
+  [MemberRef, "id"],
+]);
+
+interface FieldMeta {
+  target: Function;
+  name: string;
+}
+
+/**
+ * type-graphql records a field resolver's field on the target class the first time a
+ * schema including that resolver is built, and keeps it for every later build. With
+ * shared stubs, fields one module contributes would then appear in another subgraph's
+ * schema built in the same process (compose, tests). Before each build we cut the stubs
+ * back to their key; the build adds the fields of the resolvers it includes.
+ */
+export function resetStubFields(): void {
+  const storage = getMetadataStorage() as unknown as {
+    fields: FieldMeta[];
+    objectTypes: { target: Function; fields?: FieldMeta[] }[];
+  };
+  const keep = (f: FieldMeta) => !STUB_KEYS.has(f.target) || STUB_KEYS.get(f.target) === f.name;
+  storage.fields = storage.fields.filter(keep);
+  for (const type of storage.objectTypes) {
+    if (!STUB_KEYS.has(type.target) || !type.fields) continue;
+    const kept = type.fields.filter(keep);
+    type.fields.splice(0, type.fields.length, ...kept);
+  }
+}

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 export enum CommitteeLevel {
@@ -20,6 +20,8 @@ registerEnumType(CommitteeLevel, {
 
 /** A CPPCC committee: a node of the tree the whole platform is scoped by. */
 @ObjectType("Committee", { description: "政协(市、县) / a CPPCC committee" })
+// The spine of federation: every module contributes its figures to Committee by this key.
+@Directive('@key(fields: "code")')
 @Entity("committee")
 export class Committee {
   @Field({ description: "代码, 如 zhaotong, zhenxiong / stable code" })

@@ -4,7 +4,7 @@ import type { CommitteeSource } from "../directory";
 import type { MembersSource } from "../members";
 import { IDENTITY_HEADER, signInternalIdentity, type Identity } from "../identity";
 import type { ModuleDefinition } from "../module";
-import { startSubgraph, type RunningSubgraph } from "../server";
+import { startSubgraph, type Enablement, type RunningSubgraph } from "../server";
 
 export const TEST_INTERNAL_SECRET = "tongxin-test-internal-secret-0123456789abcdef";
 export const TEST_JWT_SECRET = "tongxin-test-jwt-secret-0123456789abcdef";
@@ -56,6 +56,7 @@ export async function startTestSubgraph(opts: {
   committeeSource?: CommitteeSource;
   membersSource?: MembersSource;
   membersUrl?: string;
+  enablement?: Enablement;
 }): Promise<TestSubgraph> {
   const running = await startSubgraph({
     name: opts.name ?? opts.modules[0].name,
@@ -65,6 +66,7 @@ export async function startTestSubgraph(opts: {
     membersUrl: opts.membersUrl ?? "http://127.0.0.1:9/graphql",
     committeeSource: opts.committeeSource,
     membersSource: opts.membersSource,
+    enablement: opts.enablement,
     port: 0,
     seed: opts.seed ?? false,
     log: () => undefined,

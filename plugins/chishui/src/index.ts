@@ -1,0 +1,33 @@
+import { CommitteeRef, defineModule } from "@tongxin/sdk";
+import { ChishuiInspection, ChishuiProblem } from "./inspection/inspection.entity";
+import { ChishuiInspectionResolver } from "./inspection/inspection.resolver";
+import { ChishuiInitial1732600000001 } from "./migrations/1732600000001-chishui-initial";
+import { CHISHUI, RECORD_CHISHUI } from "./name";
+import { ChishuiReading, ChishuiSection } from "./section/section.entity";
+import { ChishuiSectionResolver } from "./section/section.resolver";
+import { seedChishui } from "./seed/chishui.seed";
+import { CHISHUI_FIGURES, ChishuiCommitteeResolver, ChishuiStats } from "./stats/chishui-stats";
+
+/** 赤水河流域保护监督: for the counties whose territory lies in the Chishui river basin. */
+export default defineModule({
+  name: CHISHUI,
+  title: "赤水河流域保护监督",
+  kind: "plugin",
+  committees: ["zhenxiong", "weixin"],
+  entities: [ChishuiSection, ChishuiReading, ChishuiInspection, ChishuiProblem],
+  migrations: [ChishuiInitial1732600000001],
+  resolvers: [ChishuiSectionResolver, ChishuiInspectionResolver, ChishuiCommitteeResolver],
+  types: [ChishuiStats],
+  stubs: [CommitteeRef],
+  permissions: [RECORD_CHISHUI],
+  stats: [
+    {
+      field: "chishuiStats",
+      title: "赤水河流域保护监督",
+      titleEn: "Chishui basin supervision",
+      period: "year",
+      figures: CHISHUI_FIGURES,
+    },
+  ],
+  seed: seedChishui,
+});

@@ -1,0 +1,32 @@
+import { CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { CourtyardInitial1732600000000 } from "./migrations/1732600000000-courtyard-initial";
+import { COURTYARD, RECORD_COURTYARD } from "./name";
+import { seedCourtyard } from "./seed/courtyard.seed";
+import { CourtyardIssue, CourtyardOrganiser, CourtyardSession } from "./session/session.entity";
+import { CourtyardMemberResolver, CourtyardSessionResolver } from "./session/session.resolver";
+import { COURTYARD_FIGURES, CourtyardCommitteeResolver, CourtyardStats } from "./stats/courtyard-stats";
+
+/** 院坝协商: consultations county committees hold with villagers in their courtyards. */
+export default defineModule({
+  name: COURTYARD,
+  title: "院坝协商",
+  kind: "plugin",
+  // Where it is on unless infra/plugins.json says otherwise.
+  committees: ["zhaoyang", "ludian", "qiaojia", "yanjin", "daguan", "yongshan", "zhenxiong", "yiliang", "weixin"],
+  entities: [CourtyardSession, CourtyardIssue, CourtyardOrganiser],
+  migrations: [CourtyardInitial1732600000000],
+  resolvers: [CourtyardSessionResolver, CourtyardMemberResolver, CourtyardCommitteeResolver],
+  types: [CourtyardStats],
+  stubs: [CommitteeRef, MemberRef],
+  permissions: [RECORD_COURTYARD],
+  stats: [
+    {
+      field: "courtyardStats",
+      title: "院坝协商",
+      titleEn: "Courtyard consultations",
+      period: "year",
+      figures: COURTYARD_FIGURES,
+    },
+  ],
+  seed: seedCourtyard,
+});
