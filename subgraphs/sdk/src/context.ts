@@ -57,6 +57,11 @@ export class RequestContext {
   async transaction<T>(entity: EntityTarget<ObjectLiteral>, work: (tx: RequestContext) => Promise<T>): Promise<T> {
     const ds = this.runtime.dataSourceOf(entity);
     if (this.managers.has(ds)) return work(this);
+    if (ds.options.type === "better-sqlite3") return oneAtATime(ds, () => this.runTransaction(ds, work));
+    return this.runTransaction(ds, work);
+  }
+
+  private runTransaction<T>(ds: DataSource, work: (tx: RequestContext) => Promise<T>): Promise<T> {
     return ds.transaction(async (em) => {
       const managers = new Map(this.managers);
       managers.set(ds, em);
@@ -163,6 +168,22 @@ export function moduleEnablement(ctx: RequestContext, moduleName: string): Modul
       }
     },
   };
+}
+
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * better-sqlite3 gives TypeORM one connection: two transactions that overlap (one awaits
+ * I/O, another request starts) become savepoints of each other, and one's rollback undoes
+ * the other's writes. Queue them per database instead; MySQL has a connection each.
+ */
+function oneAtATime<T>(ds: DataSource, run: () => Promise<T>): Promise<T> {
+  const result = (sqliteQueues.get(ds) ?? Promise.resolve()).then(run, run);
+  sqliteQueues.set(
+    ds,
+    result.catch(() => undefined),
+  );
+  return result;
 }
 
 /**
