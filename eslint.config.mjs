@@ -4,7 +4,17 @@ import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "data/**", "coverage/**", "screenshots/**", "test-results/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "data/**",
+      "coverage/**",
+      "screenshots/**",
+      "test-results/**",
+      ".tmp-scaffold/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

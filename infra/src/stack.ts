@@ -52,6 +52,8 @@ export async function startStack(opts: {
   seed?: boolean;
   /** Plugin configuration; defaults to a copy of infra/plugins.json. */
   pluginsConfig?: object;
+  /** Where plugin folders are; defaults to the repository's plugins/. */
+  pluginsDir?: string;
   pollMs?: number;
 }): Promise<Stack> {
   const subgraphs = new Map<string, RunningSubgraph>();
@@ -63,7 +65,7 @@ export async function startStack(opts: {
     pluginsConfigPath,
     opts.pluginsConfig ? JSON.stringify(opts.pluginsConfig) : fs.readFileSync(platformLayout().configPath, "utf8"),
   );
-  const layout = (): PlatformLayout => platformLayout({ configPath: pluginsConfigPath });
+  const layout = (): PlatformLayout => platformLayout({ configPath: pluginsConfigPath, pluginsDir: opts.pluginsDir });
   const compose = () =>
     composePlatformToFile(layout(), (s) => subgraphs.get(s.name)!.url, STACK_INTERNAL_SECRET, supergraphPath);
   let gateway: RunningGateway | undefined;

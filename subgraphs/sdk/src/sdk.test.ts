@@ -15,6 +15,7 @@ import {
 import { defineModule, ModuleContractError } from "./module";
 import { checkPageSize, decodeCursor, encodeCursor } from "./pagination";
 import { buildModulesSchema } from "./schema";
+import { checkModules } from "./contract";
 import { CommitteeRef } from "./stubs";
 import { parseDate, yearRange } from "./dates";
 import { likePattern } from "./input";
@@ -218,5 +219,59 @@ describe("shared stubs", () => {
     expect(a2.sdl).not.toContain("betaCount");
     expect(both.sdl).toContain("alphaCount");
     expect(both.sdl).toContain("betaCount");
+  });
+});
+
+describe("module contract across modules", () => {
+  it("names both modules when they collide, and enforces a plugin's prefixes", async () => {
+    @ObjectType()
+    class CourtyardStats {
+      @Field(() => Int)
+      n: number;
+    }
+    @Resolver(() => CommitteeRef)
+    class CourtyardStatsResolver {
+      @FieldResolver(() => CourtyardStats, { nullable: true })
+      courtyardStats(): CourtyardStats {
+        return { n: 1 };
+      }
+    }
+    @Resolver(() => CommitteeRef)
+    class CourtStatsResolver {
+      @FieldResolver(() => CourtyardStats, { nullable: true })
+      courtyardStats(): CourtyardStats {
+        return { n: 2 };
+      }
+      @FieldResolver(() => Int, { nullable: true })
+      sneaky(): number {
+        return 3;
+      }
+    }
+    const courtyard = defineModule({
+      name: "courtyard",
+      title: "院坝",
+      kind: "plugin",
+      entities: [],
+      migrations: [],
+      resolvers: [CourtyardStatsResolver],
+      stubs: [CommitteeRef],
+    });
+    const court = defineModule({
+      name: "court",
+      title: "法庭",
+      kind: "plugin",
+      entities: [],
+      migrations: [],
+      resolvers: [CourtStatsResolver],
+      stubs: [CommitteeRef],
+    });
+    await expect(checkModules([courtyard])).resolves.toHaveLength(1);
+    const problem = checkModules([courtyard, court]);
+    await expect(problem).rejects.toThrow(/Committee\.courtyardStats is declared by both courtyard and court/);
+    await expect(checkModules([courtyard, court])).rejects.toThrow(
+      /type CourtyardStats is declared by both courtyard and court/,
+    );
+    await expect(checkModules([court])).rejects.toThrow(/Committee\.sneaky of plugin court must start with court/);
+    await expect(checkModules([courtyard, courtyard])).rejects.toThrow(/module name "courtyard" is used by 2 modules/);
   });
 });

@@ -75,7 +75,8 @@ function apportion(total: number, weights: number[]): number[] {
   const raw = weights.map((w) => (total * w) / sum);
   const parts = raw.map(Math.floor);
   const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; k < total - parts.reduce((a, b) => a + b, 0); k++) parts[order[k][1]]++;
+  const missing = total - parts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) parts[order[k][1]]++;
   return parts;
 }
 
