@@ -1,4 +1,48 @@
-// Placeholder until the studios module lands; not registered in infra/src/subgraphs.ts yet.
-import type { ModuleDefinition } from "@tongxin/sdk";
+import { CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { StudioActivity, StudioActivityParticipant } from "./activity/activity.entity";
+import { StudioActivityResolver } from "./activity/activity.resolver";
+import { CommitteeStudioStatsResolver, StudioCoverageResolver } from "./coverage/coverage.resolver";
+import { STUDIO_FIGURES, StudioStats } from "./coverage/studio-stats";
+import { MemberStudiosResolver } from "./member/member-studios.resolver";
+import { StudiosInitial1732600000000 } from "./migrations/1732600000000-studios-initial";
+import { MANAGE_STUDIOS, READ_STUDIOS, RECORD_STUDIO_ACTIVITY } from "./permissions";
+import { StudioRosterEntry } from "./roster/roster-entry.entity";
+import { seedStudios } from "./seed/studios.seed";
+import { Studio } from "./studio/studio.entity";
+import { StudioResolver, StudioRosterEntryResolver, studioReference } from "./studio/studio.resolver";
 
-export const studiosModule = undefined as unknown as ModuleDefinition;
+/** 委员工作室: studios, their rosters (入室委员) and duty activities, and the coverage figures. */
+export const studiosModule = defineModule({
+  name: "studios",
+  title: "委员工作室",
+  kind: "core",
+  entities: [Studio, StudioRosterEntry, StudioActivity, StudioActivityParticipant],
+  migrations: [StudiosInitial1732600000000],
+  resolvers: [
+    StudioResolver,
+    StudioRosterEntryResolver,
+    StudioActivityResolver,
+    CommitteeStudioStatsResolver,
+    StudioCoverageResolver,
+    MemberStudiosResolver,
+  ],
+  types: [StudioStats],
+  stubs: [CommitteeRef, MemberRef],
+  references: { Studio: studioReference },
+  permissions: [READ_STUDIOS, MANAGE_STUDIOS, RECORD_STUDIO_ACTIVITY],
+  stats: [
+    {
+      field: "studioStats",
+      title: "委员工作室",
+      titleEn: "Studios",
+      period: "year",
+      figures: STUDIO_FIGURES,
+    },
+  ],
+  seed: seedStudios,
+});
+
+export default studiosModule;
+export { Studio, StudioStatus } from "./studio/studio.entity";
+export { StudioRosterEntry } from "./roster/roster-entry.entity";
+export { StudioActivity, StudioActivityParticipant, StudioActivityType } from "./activity/activity.entity";

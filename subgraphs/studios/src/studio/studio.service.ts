@@ -1,0 +1,267 @@
+import {
+  badInput,
+  conflict,
+  invalidTransition,
+  LIKE_ESCAPE,
+  likePattern,
+  notFound,
+  paginateById,
+  parseDate,
+  parseId,
+  requireDate,
+  text,
+  today,
+  updateWithVersion,
+  type Connection,
+  type RequestContext,
+} from "@tongxin/sdk";
+import { StudioActivity } from "../activity/activity.entity";
+import { MANAGE_STUDIOS, READ_STUDIOS } from "../permissions";
+import { StudioRosterEntry } from "../roster/roster-entry.entity";
+import { onRosterAt } from "../roster/roster.sql";
+import { Studio, StudioStatus } from "./studio.entity";
+import type { CloseStudioInput, CreateStudioInput, StudiosArgs, UpdateStudioInput } from "./studio.inputs";
+import { studioLoaders } from "./studio.loader";
+import { assertActiveMemberOf, canSeeStudio, restrictToVisibleStudios } from "./studio.visibility";
+
+export const STUDIO = { en: "studio", zh: "委员工作室" };
+
+/** A studio the caller may see; anything else is NOT_FOUND, so existence does not leak. */
+export async function getStudio(ctx: RequestContext, rawId: string | number, field = "id"): Promise<Studio> {
+  ctx.require(READ_STUDIOS);
+  const id = parseId(rawId, field);
+  const studio = await studioLoaders(ctx).byId.load(id);
+  if (!studio || !(await canSeeStudio(ctx, studio))) throw notFound(STUDIO.en, id, STUDIO.zh);
+  return studio;
+}
+
+/** After a write, the request's loaders must not serve the row as it was before. */
+export async function reloadStudio(ctx: RequestContext, id: number): Promise<Studio> {
+  const loaders = studioLoaders(ctx);
+  loaders.byId.clear(id);
+  loaders.roster.clear(id);
+  return (await loaders.byId.load(id))!;
+}
+
+export async function listStudios(ctx: RequestContext, args: StudiosArgs): Promise<Connection<Studio>> {
+  ctx.require(READ_STUDIOS);
+  const qb = ctx.repo(Studio).createQueryBuilder("s");
+  await restrictToVisibleStudios(ctx, qb, "s");
+  if (args.committee) {
+    const tree = await ctx.committees();
+    if (!tree.has(args.committee)) {
+      throw badInput("committee", `没有代码为 ${args.committee} 的政协`, `no committee with code ${args.committee}`);
+    }
+    const codes = args.includeDescendants ? tree.subtree(args.committee) : [args.committee];
+    qb.andWhere("s.committee_code IN (:...codes)", { codes });
+  }
+  if (args.status) qb.andWhere("s.status = :status", { status: args.status });
+  const search = text(args.search, "search", { max: 50 });
+  if (search) {
+    qb.andWhere(
+      `(s.name LIKE :q ${LIKE_ESCAPE} OR s.theme LIKE :q ${LIKE_ESCAPE} OR s.sector LIKE :q ${LIKE_ESCAPE})`,
+      { q: likePattern(search) },
+    );
+  }
+  return paginateById(qb, args);
+}
+
+type StudioFieldsInput = { [K in keyof UpdateStudioInput]?: UpdateStudioInput[K] | null };
+
+function studioFields(input: StudioFieldsInput, prefix: string): Partial<Studio> {
+  const out: Partial<Studio> = {};
+  if (input.name !== undefined && input.name !== null) {
+    out.name = text(input.name, `${prefix}.name`, { max: 100, required: true });
+  }
+  if (input.theme !== undefined) out.theme = text(input.theme, `${prefix}.theme`, { max: 200 }) || null;
+  if (input.sector !== undefined) out.sector = text(input.sector, `${prefix}.sector`, { max: 32 }) || null;
+  if (input.address !== undefined) out.address = text(input.address, `${prefix}.address`, { max: 200 });
+  if (input.establishedOn !== undefined && input.establishedOn !== null) {
+    out.establishedOn = requireDate(input.establishedOn, `${prefix}.establishedOn`);
+    if (out.establishedOn > today()) {
+      throw badInput(`${prefix}.establishedOn`, "成立日期不能晚于今天", "cannot be in the future");
+    }
+  }
+  return out;
+}
+
+function assertThemeOrSector(studio: Pick<Studio, "theme" | "sector">, prefix: string): void {
+  if (!studio.theme && !studio.sector) {
+    throw badInput(`${prefix}.theme`, "主题与界别至少填写一项", "give a theme or a sector");
+  }
+}
+
+/** True when a write failed on a unique index (SQLite or MySQL/MariaDB). */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { driverError?: { code?: string } })?.driverError?.code;
+  return code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+const duplicateName = (field: string) =>
+  badInput(field, "本级已有同名的委员工作室", "the committee already has a studio with this name");
+
+async function assertNameFree(ctx: RequestContext, code: string, name: string, field: string, exceptId?: number) {
+  const same = await ctx.repo(Studio).findOneBy({ committeeCode: code, name });
+  if (same && same.id !== exceptId) throw duplicateName(field);
+}
+
+/** Creates a studio; its leading member, when named, is on the roster from the first day. */
+export async function createStudio(ctx: RequestContext, input: CreateStudioInput): Promise<Studio> {
+  ctx.require(MANAGE_STUDIOS);
+  const code = input.committee ?? ctx.identity.committee;
+  if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
+  await ctx.assertStaffOf(code, "input.committee");
+  const fields = studioFields(input, "input");
+  const values = { theme: null, sector: null, address: "", ...fields } as Studio;
+  assertThemeOrSector(values, "input");
+  const leadMemberId = input.leadMemberId ? parseId(input.leadMemberId, "input.leadMemberId") : null;
+  if (leadMemberId) await assertActiveMemberOf(ctx, leadMemberId, code, "input.leadMemberId");
+  try {
+    const id = await ctx.transaction(Studio, async (tx) => {
+      await assertNameFree(tx, code, values.name, "input.name");
+      const studio = await tx.repo(Studio).save(
+        tx.repo(Studio).create({
+          ...values,
+          committeeCode: code,
+          leadMemberId,
+          status: StudioStatus.OPEN,
+          closedOn: null,
+          version: 1,
+        }),
+      );
+      if (leadMemberId) {
+        await tx.repo(StudioRosterEntry).insert({
+          studioId: studio.id,
+          memberId: leadMemberId,
+          joinedOn: values.establishedOn,
+          leftOn: null,
+        });
+      }
+      return studio.id;
+    });
+    return reloadStudio(ctx, id);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicateName("input.name");
+    throw e;
+  }
+}
+
+/**
+ * Conditional on `version`. The version is taken first (the row lock) so the checks that
+ * follow see every roster change committed before it.
+ */
+export async function updateStudio(
+  ctx: RequestContext,
+  rawId: string,
+  version: number,
+  input: UpdateStudioInput,
+): Promise<Studio> {
+  const studio = await getStudio(ctx, rawId);
+  await ctx.assertStaffOf(studio.committeeCode, "id");
+  if (studio.status === StudioStatus.CLOSED) throw invalidTransition(StudioStatus.CLOSED, "updateStudio");
+  const values = studioFields(input, "input");
+  if (input.leadMemberId !== undefined) {
+    values.leadMemberId = input.leadMemberId === null ? null : parseId(input.leadMemberId, "input.leadMemberId");
+  }
+  if (Object.keys(values).length === 0) throw badInput("input", "没有要修改的字段", "nothing to change");
+  assertThemeOrSector({ ...studio, ...values }, "input");
+  try {
+    await ctx.transaction(Studio, async (tx) => {
+      await updateWithVersion(tx, Studio, studio.id, version, values, STUDIO);
+      if (values.name) await assertNameFree(tx, studio.committeeCode, values.name, "input.name", studio.id);
+      if (values.establishedOn) await assertNothingBefore(tx, studio.id, values.establishedOn);
+      if (values.leadMemberId) {
+        const onRoster = await tx
+          .repo(StudioRosterEntry)
+          .createQueryBuilder("r")
+          .where("r.studio_id = :id AND r.member_id = :m", { id: studio.id, m: values.leadMemberId })
+          .andWhere(onRosterAt("r"), { asOf: today() })
+          .getExists();
+        if (!onRoster) {
+          throw badInput("input.leadMemberId", "领衔委员须为当前入室委员", "the leading member must be on the roster");
+        }
+      }
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicateName("input.name");
+    throw e;
+  }
+  return reloadStudio(ctx, studio.id);
+}
+
+/** A studio cannot have been established after its first member joined or its first activity. */
+async function assertNothingBefore(ctx: RequestContext, studioId: number, establishedOn: string): Promise<void> {
+  const earlyJoin = await ctx
+    .repo(StudioRosterEntry)
+    .createQueryBuilder("r")
+    .where("r.studio_id = :id AND r.joined_on < :d", { id: studioId, d: establishedOn })
+    .getExists();
+  const earlyActivity = await ctx
+    .repo(StudioActivity)
+    .createQueryBuilder("a")
+    .where("a.studio_id = :id AND a.held_on < :d", { id: studioId, d: establishedOn })
+    .getExists();
+  if (earlyJoin || earlyActivity) {
+    throw badInput(
+      "input.establishedOn",
+      "成立日期不能晚于已登记的入室或活动日期",
+      "members joined or activities took place before this day",
+    );
+  }
+}
+
+/**
+ * Closes a studio: conditional on its version and on it being open, so two offices
+ * cannot both close it; every member still on the roster leaves on the same day.
+ */
+export async function closeStudio(ctx: RequestContext, input: CloseStudioInput): Promise<Studio> {
+  const studio = await getStudio(ctx, input.studioId, "input.studioId");
+  await ctx.assertStaffOf(studio.committeeCode, "input.studioId");
+  const closedOn = parseDate(input.closedOn, "input.closedOn") ?? today();
+  if (closedOn > today()) throw badInput("input.closedOn", "撤销日期不能晚于今天", "cannot be in the future");
+  if (closedOn <= studio.establishedOn) {
+    throw badInput("input.closedOn", "撤销日期须晚于成立日期", "must be after the day the studio was established");
+  }
+  await ctx.transaction(Studio, async (tx) => {
+    const done = await tx
+      .manager(Studio)
+      .createQueryBuilder()
+      .update(Studio)
+      .set({ status: StudioStatus.CLOSED, closedOn, version: () => "version + 1" })
+      .where("id = :id AND version = :version AND status = :open", {
+        id: studio.id,
+        version: input.version,
+        open: StudioStatus.OPEN,
+      })
+      .execute();
+    if (done.affected !== 1) {
+      const now = await tx.repo(Studio).findOneBy({ id: studio.id });
+      if (!now) throw notFound(STUDIO.en, studio.id, STUDIO.zh);
+      if (now.status === StudioStatus.CLOSED) throw invalidTransition(StudioStatus.CLOSED, "closeStudio");
+      throw conflict(STUDIO.en);
+    }
+    const lateJoin = await tx
+      .repo(StudioRosterEntry)
+      .createQueryBuilder("r")
+      .where("r.studio_id = :id AND r.joined_on > :d", { id: studio.id, d: closedOn })
+      .getExists();
+    if (lateJoin)
+      throw badInput("input.closedOn", "此日期之后仍有委员入室", "members joined the roster after this day");
+    const lateActivity = await tx
+      .repo(StudioActivity)
+      .createQueryBuilder("a")
+      .where("a.studio_id = :id AND a.held_on >= :d", { id: studio.id, d: closedOn })
+      .getExists();
+    if (lateActivity) {
+      throw badInput("input.closedOn", "此日期及之后仍有履职活动", "the studio has activities on or after this day");
+    }
+    await tx
+      .manager(StudioRosterEntry)
+      .createQueryBuilder()
+      .update(StudioRosterEntry)
+      .set({ leftOn: closedOn })
+      .where("studio_id = :id AND (left_on IS NULL OR left_on > :d)", { id: studio.id, d: closedOn })
+      .execute();
+  });
+  return reloadStudio(ctx, studio.id);
+}
