@@ -1,5 +1,7 @@
 import type { ModuleDefinition } from "@tongxin/sdk";
 import { membersModule } from "@tongxin/members";
+import { studiosModule } from "@tongxin/studios";
+import { trainingModule } from "@tongxin/training";
 
 /**
  * The subgraphs of the platform: each is one process serving one or more modules, on
@@ -17,6 +19,13 @@ export interface SubgraphSpec {
 export function coreSubgraphs(): SubgraphSpec[] {
   return [
     { name: "members", port: 4001, modules: [membersModule], entry: require.resolve("@tongxin/members/dist/main.js") },
+    { name: "studios", port: 4003, modules: [studiosModule], entry: require.resolve("@tongxin/studios/dist/main.js") },
+    {
+      name: "training",
+      port: 4004,
+      modules: [trainingModule],
+      entry: require.resolve("@tongxin/training/dist/main.js"),
+    },
   ];
 }
 
