@@ -1,5 +1,13 @@
 import { CompositionError, composeSupergraph, writeSupergraphFile, type SubgraphSdl } from "@tongxin/gateway";
-import { buildModulesSchema, checkModules, IDENTITY_HEADER, signInternalIdentity, SYSTEM } from "@tongxin/sdk";
+import fs from "node:fs";
+import {
+  buildModulesSchema,
+  checkModules,
+  IDENTITY_HEADER,
+  signInternalIdentity,
+  SYSTEM,
+  type StatDefinition,
+} from "@tongxin/sdk";
 import { localSubgraphs, type PlatformLayout } from "./platform";
 import type { SubgraphSpec } from "./subgraphs";
 
@@ -55,7 +63,25 @@ export async function composePlatform(
   return { ...composeSupergraph(subgraphs), subgraphs: subgraphs.map((s) => s.name) };
 }
 
-/** Composes and writes the file atomically; on failure the previous file stays as it was. */
+/** The statistics every local module contributes to Committee, with their definitions (for the dashboard). */
+export function platformFigures(layout: PlatformLayout): PlatformFigures {
+  return {
+    modules: localSubgraphs(layout).flatMap((s) =>
+      s.modules
+        .filter((m) => m.stats?.length)
+        .map((m) => ({ module: m.name, title: m.title, kind: m.kind, stats: m.stats! })),
+    ),
+  };
+}
+
+export interface PlatformFigures {
+  modules: { module: string; title: string; kind: "core" | "plugin"; stats: StatDefinition[] }[];
+}
+
+/** Next to supergraph.graphql: supergraph.figures.json, served to the dashboard by the gateway. */
+export const figuresPathOf = (supergraphPath: string) => supergraphPath.replace(/(\.graphql)?$/, ".figures.json");
+
+/** Composes and writes the files atomically; on failure the previous files stay as they were. */
 export async function composePlatformToFile(
   layout: PlatformLayout,
   urlOf: (spec: SubgraphSpec) => string,
@@ -63,6 +89,13 @@ export async function composePlatformToFile(
   path: string,
 ): Promise<string[]> {
   const { supergraphSdl, subgraphs } = await composePlatform(layout, urlOf, internalSecret);
+  writeFiguresFile(figuresPathOf(path), platformFigures(layout));
   writeSupergraphFile(path, supergraphSdl);
   return subgraphs;
+}
+
+export function writeFiguresFile(path: string, figures: PlatformFigures): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(figures, null, 2)}\n`);
+  fs.renameSync(tmp, path);
 }

@@ -10,7 +10,7 @@ import {
   writePluginsConfig,
   type PluginsConfig,
 } from "@tongxin/plugin-host";
-import { composePlatform } from "./compose";
+import { composePlatform, figuresPathOf, platformFigures, writeFiguresFile } from "./compose";
 import { platformLayout } from "./platform";
 import type { SubgraphSpec } from "./subgraphs";
 
@@ -104,6 +104,10 @@ export async function changePlugins(
     return { config: next, subgraphs: composed.subgraphs };
   }
   const before = opts.gatewayReadyz ? await loadedAt(opts.gatewayReadyz) : null;
+  writeFiguresFile(
+    figuresPathOf(opts.supergraphPath),
+    platformFigures(platformLayout({ configPath: opts.configPath, pluginsDir: opts.pluginsDir })),
+  );
   writeSupergraphFile(opts.supergraphPath, composed.supergraphSdl);
   log(`supergraph composed: ${composed.subgraphs.join(", ")}`);
   if (opts.gatewayReadyz && before !== undefined) {

@@ -1,9 +1,10 @@
-import { CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
 import { CourtyardInitial1732600000000 } from "./migrations/1732600000000-courtyard-initial";
 import { COURTYARD, RECORD_COURTYARD } from "./name";
 import { seedCourtyard } from "./seed/courtyard.seed";
 import { CourtyardIssue, CourtyardOrganiser, CourtyardSession } from "./session/session.entity";
 import { CourtyardMemberResolver, CourtyardSessionResolver } from "./session/session.resolver";
+import { CourtyardReportResolver } from "./stats/courtyard-report";
 import { COURTYARD_FIGURES, CourtyardCommitteeResolver, CourtyardStats } from "./stats/courtyard-stats";
 
 /** 院坝协商: consultations county committees hold with villagers in their courtyards. */
@@ -15,9 +16,9 @@ export default defineModule({
   committees: ["zhaoyang", "ludian", "qiaojia", "yanjin", "daguan", "yongshan", "zhenxiong", "yiliang", "weixin"],
   entities: [CourtyardSession, CourtyardIssue, CourtyardOrganiser],
   migrations: [CourtyardInitial1732600000000],
-  resolvers: [CourtyardSessionResolver, CourtyardMemberResolver, CourtyardCommitteeResolver],
+  resolvers: [CourtyardSessionResolver, CourtyardMemberResolver, CourtyardCommitteeResolver, CourtyardReportResolver],
   types: [CourtyardStats],
-  stubs: [CommitteeRef, MemberRef],
+  stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   permissions: [RECORD_COURTYARD],
   stats: [
     {

@@ -10,6 +10,7 @@ import { Membership } from "./membership/membership.entity";
 import { MembershipResolver } from "./membership/membership.resolver";
 import { MembersInitial1732500000000 } from "./migrations/1732500000000-members-initial";
 import { Party } from "./party/party.entity";
+import { annualReportReference, AnnualReportResolver } from "./report/annual-report";
 import { LIST_MEMBERS, MANAGE_MEMBERS, READ_CATALOG } from "./permissions";
 import { seedMembers } from "./seed/members.seed";
 import { Sector } from "./sector/sector.entity";
@@ -22,9 +23,9 @@ export const membersModule = defineModule({
   kind: "core",
   entities: [Committee, Sector, Party, Member, Membership],
   migrations: [MembersInitial1732500000000],
-  resolvers: [CommitteeResolver, MemberResolver, MembershipResolver, CatalogResolver],
+  resolvers: [CommitteeResolver, MemberResolver, MembershipResolver, CatalogResolver, AnnualReportResolver],
   types: [MemberStats],
-  references: { Committee: committeeReference, Member: memberReference },
+  references: { Committee: committeeReference, Member: memberReference, AnnualReport: annualReportReference },
   permissions: [MANAGE_MEMBERS, LIST_MEMBERS, READ_CATALOG],
   stats: [
     {

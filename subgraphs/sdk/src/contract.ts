@@ -10,12 +10,10 @@ import {
 import { buildSchema } from "type-graphql";
 import { getMetadataArgsStorage, type DataSource } from "typeorm";
 import { ModuleContractError, type ModuleDefinition } from "./module";
-import { resetStubFields, STUB_TYPE_NAMES } from "./stubs";
+import { ENTITY_KEY_FIELDS, resetStubFields, STUB_TYPE_NAMES } from "./stubs";
 
-/** Types every module may declare identically (Relay's PageInfo is @shareable). */
-const SHARED_TYPES = new Set(["PageInfo"]);
-/** The shared entities; their non-key fields are contributed by modules. */
-const ENTITY_KEYS: Record<string, string> = { Committee: "code", Member: "id" };
+/** Types every module may declare identically (they are @shareable, defined once in the SDK). */
+const SHARED_TYPES = new Set(["PageInfo", "ReportFigure", "ReportSection"]);
 
 export interface ModuleInventory {
   module: string;
@@ -58,8 +56,9 @@ export async function inspectModule(m: ModuleDefinition): Promise<ModuleInventor
       if (isObjectType(type)) rootFields.push(...Object.keys(type.getFields()).map((f) => `${name}.${f}`));
       continue;
     }
-    if (name in ENTITY_KEYS && isObjectType(type)) {
-      for (const f of Object.keys(type.getFields())) if (f !== ENTITY_KEYS[name]) entityFields.push(`${name}.${f}`);
+    if (name in ENTITY_KEY_FIELDS && isObjectType(type)) {
+      for (const f of Object.keys(type.getFields()))
+        if (!ENTITY_KEY_FIELDS[name].includes(f)) entityFields.push(`${name}.${f}`);
       if (stubNames.has(name)) continue; // a stub is not a definition of the type
     }
     if (SHARED_TYPES.has(name)) continue;

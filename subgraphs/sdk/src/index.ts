@@ -19,3 +19,4 @@ export * from "./input";
 export * from "./migration";
 export * from "./members";
 export * from "./contract";
+export * from "./report";

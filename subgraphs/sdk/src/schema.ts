@@ -5,7 +5,7 @@ import gql from "graphql-tag";
 import { buildSchema, createResolversMap } from "type-graphql";
 import type { RequestContext } from "./context";
 import { ModuleContractError, type ModuleDefinition, type ReferenceResolver } from "./module";
-import { resetStubFields, STUB_TYPE_NAMES, stubReferences } from "./stubs";
+import { ENTITY_KEY_FIELDS, resetStubFields, STUB_TYPE_NAMES, stubReferences } from "./stubs";
 
 export const FEDERATION_VERSION = "v2.7";
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])`;
@@ -79,7 +79,7 @@ function checkContributedFields(schema: GraphQLSchema, modules: readonly ModuleD
     const type = name ? schema.getType(name) : undefined;
     if (!type || !isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
-      const isKey = (name === "Committee" && field.name === "code") || (name === "Member" && field.name === "id");
+      const isKey = ENTITY_KEY_FIELDS[name!]?.includes(field.name);
       if (!isKey && isNonNullType(field.type)) {
         throw new ModuleContractError(
           `${name}.${field.name} is contributed by ${modules.map((m) => m.name).join(", ")} and must be nullable (declare it with { nullable: true })`,

@@ -1,4 +1,5 @@
 import { Directive, Field, getMetadataStorage, ID, ObjectType } from "type-graphql";
+import { AnnualReportRef } from "./report";
 
 /**
  * Federation stubs of the shared entities. A module that adds fields to `Committee` or
@@ -24,17 +25,25 @@ export class MemberRef {
 export const stubReferences = {
   Committee: (ref: Record<string, unknown>) => ({ code: String(ref.code) }),
   Member: (ref: Record<string, unknown>) => ({ id: String(ref.id) }),
+  AnnualReport: (ref: Record<string, unknown>) => ({ committee: String(ref.committee), year: Number(ref.year) }),
 };
 
 export const STUB_TYPE_NAMES: ReadonlyMap<Function, string> = new Map<Function, string>([
   [CommitteeRef, "Committee"],
   [MemberRef, "Member"],
+  [AnnualReportRef, "AnnualReport"],
 ]);
 
-const STUB_KEYS = new Map<Function, string>([
-  [CommitteeRef, "code"],
-  [MemberRef, "id"],
-]);
+/** Key fields of the shared entities. */
+export const ENTITY_KEY_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Committee: ["code"],
+  Member: ["id"],
+  AnnualReport: ["committee", "year"],
+};
+
+const STUB_KEYS = new Map<Function, readonly string[]>(
+  [...STUB_TYPE_NAMES].map(([stub, name]) => [stub, ENTITY_KEY_FIELDS[name]] as const),
+);
 
 interface FieldMeta {
   target: Function;
@@ -53,7 +62,7 @@ export function resetStubFields(): void {
     fields: FieldMeta[];
     objectTypes: { target: Function; fields?: FieldMeta[] }[];
   };
-  const keep = (f: FieldMeta) => !STUB_KEYS.has(f.target) || STUB_KEYS.get(f.target) === f.name;
+  const keep = (f: FieldMeta) => !STUB_KEYS.has(f.target) || STUB_KEYS.get(f.target)!.includes(f.name);
   storage.fields = storage.fields.filter(keep);
   for (const type of storage.objectTypes) {
     if (!STUB_KEYS.has(type.target) || !type.fields) continue;

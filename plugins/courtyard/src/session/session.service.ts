@@ -78,35 +78,29 @@ export async function recordSession(ctx: RequestContext, input: CourtyardSession
   });
 
   return ctx.transaction(CourtyardSession, async (tx) => {
-    const session = await tx
-      .repo(CourtyardSession)
-      .save(
-        tx
-          .repo(CourtyardSession)
-          .create({
-            committeeCode: code,
-            heldOn,
-            township,
-            village,
-            theme: input.theme,
-            topic,
-            participants: input.participants,
-            outcome,
-          }),
-      );
+    const session = await tx.repo(CourtyardSession).save(
+      tx.repo(CourtyardSession).create({
+        committeeCode: code,
+        heldOn,
+        township,
+        village,
+        theme: input.theme,
+        topic,
+        participants: input.participants,
+        outcome,
+      }),
+    );
     await tx.repo(CourtyardOrganiser).insert(organisers.map((memberId) => ({ sessionId: session.id, memberId })));
     if (issues.length) {
-      await tx
-        .repo(CourtyardIssue)
-        .insert(
-          issues.map((description) => ({
-            sessionId: session.id,
-            description,
-            status: CourtyardIssueStatus.OPEN,
-            resolvedOn: null,
-            note: null,
-          })),
-        );
+      await tx.repo(CourtyardIssue).insert(
+        issues.map((description) => ({
+          sessionId: session.id,
+          description,
+          status: CourtyardIssueStatus.OPEN,
+          resolvedOn: null,
+          note: null,
+        })),
+      );
     }
     return session;
   });

@@ -63,12 +63,20 @@ async function readDirectory(
     .where("ms.member_id IN (:...ids)", { ids: rows.map((r) => Number(r.id)) })
     .andWhere(seatCurrentAt("ms", "m"), { asOf: query.asOf })
     .getRawMany<{ memberId: number; code: string }>();
+  // Grouped once: the register of a whole city tree is thousands of members and seats.
+  const seatsOf = new Map<number, string[]>();
+  for (const s of seats) {
+    const id = Number(s.memberId);
+    const list = seatsOf.get(id);
+    if (list) list.push(s.code);
+    else seatsOf.set(id, [s.code]);
+  }
   return rows.map((r) => ({
     id: String(r.id),
     name: r.name,
     status: r.status,
     sector: r.sector,
-    committees: seats.filter((s) => Number(s.memberId) === Number(r.id)).map((s) => s.code),
+    committees: seatsOf.get(Number(r.id)) ?? [],
   }));
 }
 

@@ -1,0 +1,112 @@
+import { reportSection, ReportFigure, ReportSection, yearRange, type RequestContext } from "@tongxin/sdk";
+import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { getCommittee, memberStats } from "../committee/committee.service";
+import { MEMBER_FIGURES } from "../committee/member-stats";
+
+/**
+ * 年度工作报告: the figures a committee's annual work report prints. This module owns the
+ * entity (keyed by committee and year) and its own section; every other module adds its
+ * section to the same entity through federation.
+ */
+@ObjectType("AnnualReport", { description: "年度工作报告数字 / the figures of a committee's annual work report" })
+@Directive('@key(fields: "committee year")')
+export class AnnualReport {
+  @Field({ description: "政协代码" })
+  committee: string;
+
+  @Field(() => Int)
+  year: number;
+}
+
+const MODULE = { name: "members", title: "委员队伍", titleEn: "Members" };
+
+/**
+ * Figures the 2023 report prints that no module records yet: listed so that the gap is
+ * visible (value null) instead of silently missing.
+ */
+const NOT_RECORDED: ReportFigure[] = [
+  [
+    "researchTopics",
+    "调研视察课题",
+    "Research and inspection topics",
+    "主席会议确定的年度调研、视察课题数 (尚无模块登记)",
+  ],
+  ["fieldTrips", "深入调研次数", "Field research trips", "主席会议成员带队深入调研的次数 (尚无模块登记)"],
+  [
+    "grassrootsExperts",
+    "千名委员走基层: 联系专家",
+    "Grassroots visits: experts contacted",
+    "千名委员走基层活动联系专家人次 (尚无模块登记)",
+  ],
+  [
+    "grassrootsVisits",
+    "千名委员走基层: 走访",
+    "Grassroots visits: visits",
+    "千名委员走基层活动走访次数 (尚无模块登记)",
+  ],
+  [
+    "grassrootsPeopleServed",
+    "千名委员走基层: 服务群众",
+    "Grassroots visits: people served",
+    "千名委员走基层活动服务群众人次 (尚无模块登记)",
+  ],
+  [
+    "grassrootsMattersDone",
+    "千名委员走基层: 办理实事",
+    "Grassroots visits: practical matters done",
+    "千名委员走基层活动为群众办实事件数 (尚无模块登记)",
+  ],
+  ["appInstallRate", "履职App安装率", "Mobile app installed", "安装履职移动应用的委员占比 (尚无模块登记)"],
+].map(([key, title, titleEn, definition]) => ({
+  key,
+  title,
+  titleEn,
+  value: null,
+  kind: key === "appInstallRate" ? "rate" : "count",
+  definition: `${definition} / not recorded in Tongxin yet`,
+  source: null,
+}));
+
+@Resolver(() => AnnualReport)
+export class AnnualReportResolver {
+  @Query(() => AnnualReport, {
+    nullable: true,
+    description: "年度工作报告所列数字, 每项附口径 / the figures of the annual work report, each with its definition",
+  })
+  async annualReport(
+    @Ctx() ctx: RequestContext,
+    @Arg("committee") committee: string,
+    @Arg("year", () => Int) year: number,
+  ): Promise<AnnualReport> {
+    await ctx.assertCanReadCommittee(committee);
+    yearRange(year);
+    return { committee, year };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "政协名称" })
+  async committeeName(@Root() r: AnnualReport, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await getCommittee(ctx, r.committee))?.name ?? null;
+  }
+
+  @FieldResolver(() => ReportSection, { nullable: true, description: "委员队伍 (截至年末)" })
+  async members(@Root() r: AnnualReport, @Ctx() ctx: RequestContext): Promise<ReportSection> {
+    const stats = await memberStats(ctx, r.committee, { year: r.year });
+    return reportSection(
+      MODULE,
+      { field: "memberStats", title: "委员", titleEn: "Members", period: "year", figures: MEMBER_FIGURES },
+      stats as unknown as Record<string, unknown>,
+      [{ key: "activeMembers" }, { key: "commitmentsSigned" }, { key: "revoked" }],
+    );
+  }
+
+  @FieldResolver(() => [ReportFigure], { description: "报告列出但系统尚未登记的数字 (值为 null)" })
+  notRecorded(): ReportFigure[] {
+    return NOT_RECORDED;
+  }
+}
+
+/** Scope is checked by each section (the statistics services check it). */
+export const annualReportReference = (ref: Record<string, unknown>) => ({
+  committee: String(ref.committee),
+  year: Number(ref.year),
+});
