@@ -20,3 +20,4 @@ export * from "./migration";
 export * from "./members";
 export * from "./contract";
 export * from "./report";
+export * from "./collections";

@@ -1,7 +1,8 @@
-import { CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
 import { StudioActivity, StudioActivityParticipant } from "./activity/activity.entity";
 import { StudioActivityResolver } from "./activity/activity.resolver";
 import { CommitteeStudioStatsResolver, StudioCoverageResolver } from "./coverage/coverage.resolver";
+import { StudioReportResolver } from "./coverage/studio-report";
 import { STUDIO_FIGURES, StudioStats } from "./coverage/studio-stats";
 import { MemberStudiosResolver } from "./member/member-studios.resolver";
 import { StudiosInitial1732600000000 } from "./migrations/1732600000000-studios-initial";
@@ -25,9 +26,10 @@ export const studiosModule = defineModule({
     CommitteeStudioStatsResolver,
     StudioCoverageResolver,
     MemberStudiosResolver,
+    StudioReportResolver,
   ],
   types: [StudioStats],
-  stubs: [CommitteeRef, MemberRef],
+  stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   references: { Studio: studioReference },
   permissions: [READ_STUDIOS, MANAGE_STUDIOS, RECORD_STUDIO_ACTIVITY],
   stats: [

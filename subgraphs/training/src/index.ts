@@ -1,5 +1,6 @@
-import { CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
 import { CommitteeTrainingStatsResolver, TrainingCoverageResolver } from "./coverage/coverage.resolver";
+import { TrainingReportResolver } from "./coverage/training-report";
 import { TRAINING_FIGURES, TrainingStats } from "./coverage/training-stats";
 import { TrainingEnrolment } from "./enrolment/enrolment.entity";
 import { MemberTrainingResolver } from "./member/member-training.resolver";
@@ -22,9 +23,10 @@ export const trainingModule = defineModule({
     CommitteeTrainingStatsResolver,
     TrainingCoverageResolver,
     MemberTrainingResolver,
+    TrainingReportResolver,
   ],
   types: [TrainingStats],
-  stubs: [CommitteeRef, MemberRef],
+  stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   references: { TrainingSession: sessionReference },
   permissions: [READ_TRAINING, MANAGE_TRAINING],
   stats: [

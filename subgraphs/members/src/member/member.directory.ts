@@ -1,6 +1,7 @@
 import {
   badInput,
   forbidden,
+  groupBy,
   parseDate,
   today,
   type MemberInfo,
@@ -64,19 +65,13 @@ async function readDirectory(
     .andWhere(seatCurrentAt("ms", "m"), { asOf: query.asOf })
     .getRawMany<{ memberId: number; code: string }>();
   // Grouped once: the register of a whole city tree is thousands of members and seats.
-  const seatsOf = new Map<number, string[]>();
-  for (const s of seats) {
-    const id = Number(s.memberId);
-    const list = seatsOf.get(id);
-    if (list) list.push(s.code);
-    else seatsOf.set(id, [s.code]);
-  }
+  const seatsOf = groupBy(seats, (s) => Number(s.memberId));
   return rows.map((r) => ({
     id: String(r.id),
     name: r.name,
     status: r.status,
     sector: r.sector,
-    committees: seatsOf.get(Number(r.id)) ?? [],
+    committees: (seatsOf.get(Number(r.id)) ?? []).map((s) => s.code),
   }));
 }
 

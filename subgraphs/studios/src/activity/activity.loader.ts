@@ -1,7 +1,7 @@
 import { defineLoaders } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { In } from "typeorm";
-import { groupBy } from "../group";
+import { groupBy } from "@tongxin/sdk";
 import { StudioActivity, StudioActivityParticipant } from "./activity.entity";
 
 export const activityLoaders = defineLoaders((ctx) => ({

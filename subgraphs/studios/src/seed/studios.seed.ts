@@ -3,7 +3,7 @@ import { today, type CommitteeNode, type CommitteeTree, type MemberInfo, type Se
 import type { EntityManager } from "typeorm";
 import { StudioActivity, StudioActivityParticipant, StudioActivityType } from "../activity/activity.entity";
 import { StudioRosterEntry } from "../roster/roster-entry.entity";
-import { groupBy } from "../group";
+import { groupBy } from "@tongxin/sdk";
 import { entryCurrentAt } from "../roster/roster.sql";
 import { Studio, StudioStatus } from "../studio/studio.entity";
 import { ACTIVITY_TITLES, STREETS, STUDIO_TEMPLATES, VENUES } from "./catalog";

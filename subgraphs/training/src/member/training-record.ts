@@ -10,7 +10,7 @@ import {
 import DataLoader from "dataloader";
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { TrainingAttendance, TrainingEnrolment } from "../enrolment/enrolment.entity";
-import { groupBy } from "../group";
+import { groupBy } from "@tongxin/sdk";
 import { trainingPeriod } from "../period";
 import { READ_TRAINING } from "../permissions";
 import { TrainingKind, TrainingSession } from "../session/session.entity";
