@@ -1,4 +1,101 @@
-// Placeholder until the proposals module lands; not registered in infra/src/subgraphs.ts yet.
-import type { ModuleDefinition } from "@tongxin/sdk";
+import { CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { ProposalAssignment } from "./assignment/assignment.entity";
+import { AssignmentResolver, ReplyResolver } from "./assignment/assignment.resolver";
+import { ProposalReply } from "./assignment/reply.entity";
+import { HandlingUnit } from "./handling-unit/handling-unit.entity";
+import { HandlingUnitResolver, handlingUnitReference } from "./handling-unit/handling-unit.resolver";
+import { MemberProposalsResolver } from "./member/member-proposals.resolver";
+import { ProposalsInitial1732600000000 } from "./migrations/1732600000000-proposals-initial";
+import { OpinionReport } from "./opinion-report/opinion-report.entity";
+import { OpinionReportResolver, opinionReportReference } from "./opinion-report/opinion-report.resolver";
+import {
+  DRAFT_PROPOSALS,
+  HANDLE_PROPOSALS,
+  MANAGE_OPINION_REPORTS,
+  MANAGE_PROPOSALS,
+  MANAGE_UNITS,
+  READ_OPINION_REPORTS,
+  READ_PROPOSALS,
+  SUBMIT_OPINION_REPORTS,
+} from "./permissions";
+import { ProposalAttachment } from "./proposal/attachment.entity";
+import { ProposalCoSigner } from "./proposal/co-signer.entity";
+import { ProposalNumberCounter } from "./proposal/number-counter.entity";
+import { ProposalEvent } from "./proposal/proposal-event.entity";
+import { Proposal } from "./proposal/proposal.entity";
+import {
+  CoSignerResolver,
+  ProposalEventResolver,
+  ProposalResolver,
+  proposalReference,
+} from "./proposal/proposal.resolver";
+import { seedProposals } from "./seed/proposals.seed";
+import { CommitteeStatsResolver, ProposalStatsResolver } from "./statistics/committee-stats.resolver";
+import { OPINION_REPORT_FIGURES, OpinionReportStats } from "./statistics/opinion-report-stats";
+import { PROPOSAL_FIGURES, ProposalStats } from "./statistics/proposal-stats";
 
-export const proposalsModule = undefined as unknown as ModuleDefinition;
+/** 提案: proposals and their workflow, handling units, opinion reports, and their figures. */
+export const proposalsModule = defineModule({
+  name: "proposals",
+  title: "提案办理",
+  kind: "core",
+  entities: [
+    Proposal,
+    ProposalCoSigner,
+    ProposalAttachment,
+    ProposalEvent,
+    ProposalNumberCounter,
+    ProposalAssignment,
+    ProposalReply,
+    HandlingUnit,
+    OpinionReport,
+  ],
+  migrations: [ProposalsInitial1732600000000],
+  resolvers: [
+    ProposalResolver,
+    CoSignerResolver,
+    ProposalEventResolver,
+    AssignmentResolver,
+    ReplyResolver,
+    HandlingUnitResolver,
+    OpinionReportResolver,
+    CommitteeStatsResolver,
+    ProposalStatsResolver,
+    MemberProposalsResolver,
+  ],
+  types: [ProposalStats, OpinionReportStats],
+  stubs: [CommitteeRef, MemberRef],
+  references: {
+    Proposal: proposalReference,
+    HandlingUnit: handlingUnitReference,
+    OpinionReport: opinionReportReference,
+  },
+  permissions: [
+    DRAFT_PROPOSALS,
+    MANAGE_PROPOSALS,
+    HANDLE_PROPOSALS,
+    READ_PROPOSALS,
+    MANAGE_UNITS,
+    SUBMIT_OPINION_REPORTS,
+    MANAGE_OPINION_REPORTS,
+    READ_OPINION_REPORTS,
+  ],
+  stats: [
+    { field: "proposalStats", title: "提案", titleEn: "Proposals", period: "year", figures: PROPOSAL_FIGURES },
+    {
+      field: "opinionReportStats",
+      title: "社情民意信息",
+      titleEn: "Opinion reports",
+      period: "year",
+      figures: OPINION_REPORT_FIGURES,
+    },
+  ],
+  seed: seedProposals,
+});
+
+export default proposalsModule;
+export { Proposal, ProposalStatus, ProposalKind, ProposalCategory } from "./proposal/proposal.entity";
+export { HandlingUnit } from "./handling-unit/handling-unit.entity";
+export { OpinionReport } from "./opinion-report/opinion-report.entity";
+export { PROPOSAL_FIGURES } from "./statistics/proposal-stats";
+export { OPINION_REPORT_FIGURES } from "./statistics/opinion-report-stats";

@@ -1,0 +1,205 @@
+import {
+  badInput,
+  conflict,
+  forbidden,
+  paginateById,
+  text,
+  today,
+  type Connection,
+  type PageArgs,
+  type RequestContext,
+} from "@tongxin/sdk";
+import { HandlingUnit } from "../handling-unit/handling-unit.entity";
+import { unitLoaders } from "../handling-unit/handling-unit.loader";
+import { HANDLE_PROPOSALS } from "../permissions";
+import { ProposalAction } from "../proposal/proposal-event.entity";
+import { Proposal, ProposalStatus } from "../proposal/proposal.entity";
+import type { ReplyInput } from "../proposal/proposal.inputs";
+import { forgetProposal } from "../proposal/proposal.loader";
+import { checkCommitteeFilter, getProposal } from "../proposal/proposal.service";
+import { assertState, loadForWrite, refuse, transition } from "../proposal/proposal.transition";
+import { tokenUnitId } from "../proposal/proposal.visibility";
+import { AssignmentRole, AssignmentStatus, ProposalAssignment } from "./assignment.entity";
+import { ProposalReply } from "./reply.entity";
+
+const ROLE_ZH: Record<AssignmentRole, string> = { LEAD: "主办", ASSISTING: "协办" };
+
+/**
+ * A unit acts on its own assignment in the proposal's current handling round. A proposal
+ * never assigned to the unit is NOT_FOUND to it; one it handled in an earlier round only
+ * is FORBIDDEN.
+ */
+async function unitWrite(
+  ctx: RequestContext,
+  rawId: string,
+  write: (tx: RequestContext, p: Proposal, mine: ProposalAssignment, unit: HandlingUnit) => Promise<void>,
+): Promise<Proposal> {
+  ctx.require(HANDLE_PROPOSALS);
+  const unitId = tokenUnitId(ctx);
+  if (unitId === null) throw forbidden("handling proposals (the token names no unit)");
+  const seen = await getProposal(ctx, rawId);
+  const unit = await unitLoaders(ctx).byId.load(unitId);
+  if (!unit) throw forbidden(`handling proposals (unit ${unitId} is not registered)`);
+  await ctx.transaction(Proposal, async (tx) => {
+    const p = await loadForWrite(tx, seen.id);
+    const mine = await tx.repo(ProposalAssignment).findOne({
+      where: { proposalId: p.id, unitId, round: p.handlingRound },
+      order: { id: "DESC" },
+    });
+    if (!mine) throw forbidden(`proposal ${p.id} (not assigned to unit ${unitId} in its current handling round)`);
+    await write(tx, p, mine, unit);
+  });
+  forgetProposal(ctx, seen.id);
+  return ctx.repo(Proposal).findOneByOrFail({ id: seen.id });
+}
+
+/** Moves one assignment on, only from the status it was read in. */
+async function moveAssignment(
+  tx: RequestContext,
+  a: ProposalAssignment,
+  from: AssignmentStatus,
+  values: Partial<ProposalAssignment>,
+  action: ProposalAction,
+): Promise<void> {
+  if (a.status !== from) throw refuse(a.status, action);
+  const r = await tx
+    .manager(ProposalAssignment)
+    .createQueryBuilder()
+    .update(ProposalAssignment)
+    .set(values)
+    .where("id = :id AND status = :from", { id: a.id, from })
+    .execute();
+  // Assignments change only under the proposal's row lock; this is the safety net.
+  if (r.affected !== 1) throw conflict("assignment");
+}
+
+/** 签收. */
+export function acceptAssignment(ctx: RequestContext, rawId: string): Promise<Proposal> {
+  return unitWrite(ctx, rawId, async (tx, p, mine, unit) => {
+    assertState(p, [ProposalStatus.ASSIGNED], ProposalAction.ACCEPT);
+    await moveAssignment(
+      tx,
+      mine,
+      AssignmentStatus.PENDING,
+      { status: AssignmentStatus.ACCEPTED, acceptedOn: today() },
+      ProposalAction.ACCEPT,
+    );
+    await transition(tx, p, { action: ProposalAction.ACCEPT, note: `${unit.name} (${ROLE_ZH[mine.role]}) 签收` });
+  });
+}
+
+/**
+ * 退回: a unit that finds the proposal outside its remit sends it back before accepting.
+ * Assignment is one decision about the set of units, so the whole round is withdrawn
+ * and the proposal returns to FILED for the office to assign again.
+ */
+export async function returnAssignment(ctx: RequestContext, rawId: string, rawReason: string): Promise<Proposal> {
+  const reason = text(rawReason, "reason", { max: 500, required: true });
+  return unitWrite(ctx, rawId, async (tx, p, mine, unit) => {
+    assertState(p, [ProposalStatus.ASSIGNED], ProposalAction.RETURN);
+    await moveAssignment(
+      tx,
+      mine,
+      AssignmentStatus.PENDING,
+      { status: AssignmentStatus.RETURNED, returnedOn: today(), returnReason: reason },
+      ProposalAction.RETURN,
+    );
+    await tx
+      .manager(ProposalAssignment)
+      .createQueryBuilder()
+      .update(ProposalAssignment)
+      .set({ status: AssignmentStatus.CANCELLED })
+      .where("proposal_id = :id AND round = :round AND status IN (:...open)", {
+        id: p.id,
+        round: p.handlingRound,
+        open: [AssignmentStatus.PENDING, AssignmentStatus.ACCEPTED],
+      })
+      .execute();
+    await transition(tx, p, {
+      action: ProposalAction.RETURN,
+      to: ProposalStatus.FILED,
+      set: { assignedOn: null, dueOn: null },
+      note: `${unit.name} (${ROLE_ZH[mine.role]}) 退回: ${reason}`,
+    });
+  });
+}
+
+/** 答复: the lead unit's reply makes the proposal REPLIED; an assisting unit's is recorded alongside. */
+export async function replyToProposal(ctx: RequestContext, rawId: string, input: ReplyInput): Promise<Proposal> {
+  const body = text(input.body, "input.body", { max: 20_000, required: true });
+  return unitWrite(ctx, rawId, async (tx, p, mine, unit) => {
+    assertState(p, [ProposalStatus.ASSIGNED], ProposalAction.REPLY);
+    const t = today();
+    await moveAssignment(
+      tx,
+      mine,
+      AssignmentStatus.ACCEPTED,
+      { status: AssignmentStatus.REPLIED, repliedOn: t },
+      ProposalAction.REPLY,
+    );
+    await tx.repo(ProposalReply).insert({
+      proposalId: p.id,
+      assignmentId: mine.id,
+      unitId: unit.id,
+      round: mine.round,
+      role: mine.role,
+      replyClass: input.replyClass,
+      body,
+      repliedOn: t,
+    });
+    await transition(tx, p, {
+      action: ProposalAction.REPLY,
+      to: mine.role === AssignmentRole.LEAD ? ProposalStatus.REPLIED : undefined,
+      note: `${unit.name} (${ROLE_ZH[mine.role]}) 答复, ${input.replyClass} 类`,
+    });
+  });
+}
+
+/**
+ * An assignment is overdue when it belongs to the proposal's current round, the unit has
+ * neither replied nor returned it, its due date has passed, and the proposal is still
+ * being handled. Written once: the list below, `Assignment.overdue` and the
+ * `overdue` figure use it.
+ */
+export const OVERDUE_SQL = (a: string, p: string, todayParam = "today") =>
+  `(${a}.round = ${p}.handling_round AND ${a}.status IN ('PENDING', 'ACCEPTED') AND ${a}.due_on < :${todayParam} AND ${p}.status = 'ASSIGNED')`;
+
+export function isOverdue(a: ProposalAssignment, p: Proposal | null, t = today()): boolean {
+  return (
+    !!p &&
+    a.round === p.handlingRound &&
+    (a.status === AssignmentStatus.PENDING || a.status === AssignmentStatus.ACCEPTED) &&
+    a.dueOn < t &&
+    p.status === ProposalStatus.ASSIGNED
+  );
+}
+
+/** STAFF: overdue assignments of their committee and those below it (or one of them); UNIT: its own. */
+export async function overdueAssignments(
+  ctx: RequestContext,
+  args: PageArgs & { committee?: string | null },
+): Promise<Connection<ProposalAssignment>> {
+  ctx.requireAuthenticated();
+  const qb = ctx
+    .repo(ProposalAssignment)
+    .createQueryBuilder("a")
+    .innerJoin(Proposal, "p", "p.id = a.proposal_id")
+    .where(OVERDUE_SQL("a", "p"), { today: today() });
+  const role = ctx.identity.role;
+  if (role === "UNIT") {
+    if (args.committee) {
+      throw badInput("committee", "承办单位只能查看本单位的交办", "a unit sees its own assignments only");
+    }
+    qb.andWhere("a.unit_id = :unit", { unit: tokenUnitId(ctx) ?? -1 });
+  } else if (role === "STAFF" || role === "SYSTEM") {
+    if (args.committee) {
+      await checkCommitteeFilter(ctx, args.committee);
+      qb.andWhere("p.committee_code = :committee", { committee: args.committee });
+    } else if (role === "STAFF") {
+      qb.andWhere("p.committee_code IN (:...codes)", { codes: [...(await ctx.readableCommittees())] });
+    }
+  } else {
+    throw forbidden("overdue assignments (committee offices and handling units only)");
+  }
+  return paginateById(qb, args);
+}
