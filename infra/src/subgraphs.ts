@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from "@tongxin/sdk";
 import { membersModule } from "@tongxin/members";
+import { proposalsModule } from "@tongxin/proposals";
 import { studiosModule } from "@tongxin/studios";
 import { trainingModule } from "@tongxin/training";
 
@@ -19,6 +20,12 @@ export interface SubgraphSpec {
 export function coreSubgraphs(): SubgraphSpec[] {
   return [
     { name: "members", port: 4001, modules: [membersModule], entry: require.resolve("@tongxin/members/dist/main.js") },
+    {
+      name: "proposals",
+      port: 4002,
+      modules: [proposalsModule],
+      entry: require.resolve("@tongxin/proposals/dist/main.js"),
+    },
     { name: "studios", port: 4003, modules: [studiosModule], entry: require.resolve("@tongxin/studios/dist/main.js") },
     {
       name: "training",
