@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import mysql from "mysql2/promise";
-import { DataSource, type DataSourceOptions, type Logger, type MixedList } from "typeorm";
+import {
+  DataSource,
+  type DataSourceOptions,
+  type EntityManager,
+  type EntityTarget,
+  type Logger,
+  type MixedList,
+  type ObjectLiteral,
+} from "typeorm";
 
 /**
  * Where a module's data lives. Every module gets its own store: a SQLite file per module
@@ -193,4 +201,20 @@ export async function mysqlReachable(databaseUrl: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** True when a write failed on a unique index (SQLite or MySQL/MariaDB). */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { driverError?: { code?: string } })?.driverError?.code;
+  return code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/** Seeds write thousands of rows: in chunks, so no statement exceeds a driver's parameter limit. */
+export async function insertInChunks(
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  rows: object[],
+  size = 200,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await em.insert(entity, rows.slice(i, i + size) as never);
 }

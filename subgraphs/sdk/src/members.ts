@@ -79,3 +79,10 @@ export function memberInfo(ctx: RequestContext, id: string | number): Promise<Me
   );
   return loader.load(String(id));
 }
+
+/** The committees where the calling member holds a seat today (none for other roles). */
+export async function viewerCommittees(ctx: RequestContext): Promise<Set<string>> {
+  if (ctx.identity.role !== "MEMBER" || !ctx.identity.memberId) return new Set();
+  const me = await memberInfo(ctx, ctx.identity.memberId);
+  return new Set(me?.status === "ACTIVE" ? me.committees : []);
+}

@@ -1,4 +1,4 @@
-import type { SeedContext } from "@tongxin/sdk";
+import { insertInChunks, type SeedContext } from "@tongxin/sdk";
 import { COURTYARD } from "../name";
 import {
   CourtyardIssue,
@@ -165,9 +165,9 @@ export async function seedCourtyard({ ctx, dataSource, log }: SeedContext): Prom
     });
   }
   await dataSource.transaction(async (em) => {
-    for (let i = 0; i < sessions.length; i += 200) await em.insert(CourtyardSession, sessions.slice(i, i + 200));
-    for (let i = 0; i < organisers.length; i += 300) await em.insert(CourtyardOrganiser, organisers.slice(i, i + 300));
-    for (let i = 0; i < issues.length; i += 300) await em.insert(CourtyardIssue, issues.slice(i, i + 300));
+    await insertInChunks(em, CourtyardSession, sessions);
+    await insertInChunks(em, CourtyardOrganiser, organisers);
+    await insertInChunks(em, CourtyardIssue, issues);
   });
   log(`seeded ${sessions.length} courtyard consultations in ${counties.length} counties`);
 }

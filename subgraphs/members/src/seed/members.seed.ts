@@ -1,5 +1,5 @@
+import { insertInChunks } from "@tongxin/sdk";
 import type { SeedContext } from "@tongxin/sdk";
-import type { EntityManager } from "typeorm";
 import { Committee } from "../committee/committee.entity";
 import { Gender, Member, MemberStatus } from "../member/member.entity";
 import { Membership, MembershipEndReason, Position } from "../membership/membership.entity";
@@ -163,16 +163,12 @@ function lifeOfTheTerm(rng: Rng, c: CommitteeSeed, drafts: Draft[]): void {
   }
 }
 
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await em.insert(entity, rows.slice(i, i + 200) as never);
-}
-
 /** Seeds committees, sectors, parties and about 2,600 members when the register is empty. */
 export async function seedMembers({ dataSource, log }: SeedContext): Promise<void> {
   if ((await dataSource.getRepository(Committee).count()) > 0) return;
   const rng = createRng(20240108); // the day the source report was given
   await dataSource.transaction(async (em) => {
-    await insertChunked(
+    await insertInChunks(
       em,
       Committee,
       COMMITTEES.map((c, i) => ({
@@ -185,12 +181,12 @@ export async function seedMembers({ dataSource, log }: SeedContext): Promise<voi
         sortOrder: i,
       })),
     );
-    await insertChunked(
+    await insertInChunks(
       em,
       Sector,
       SECTORS.map((s, i) => ({ id: i + 1, name: s.name, sortOrder: i })),
     );
-    await insertChunked(
+    await insertInChunks(
       em,
       Party,
       PARTIES.map((p, i) => ({ id: i + 1, name: p.name, shortName: p.shortName, sortOrder: i })),
@@ -230,12 +226,12 @@ export async function seedMembers({ dataSource, log }: SeedContext): Promise<voi
       }
       all.push(...own);
     }
-    await insertChunked(
+    await insertInChunks(
       em,
       Member,
       all.map((d) => d.member as Member),
     );
-    await insertChunked(em, Membership, all.flatMap((d) => d.seats) as Membership[]);
+    await insertInChunks(em, Membership, all.flatMap((d) => d.seats) as Membership[]);
     log(
       `seeded ${COMMITTEES.length} committees, ${all.length} members, ${all.reduce((n, d) => n + d.seats.length, 0)} seats`,
     );

@@ -1,6 +1,12 @@
 import { createRng } from "@tongxin/members";
-import { today, type CommitteeNode, type CommitteeTree, type MemberInfo, type SeedContext } from "@tongxin/sdk";
-import type { EntityManager } from "typeorm";
+import {
+  type CommitteeNode,
+  type CommitteeTree,
+  insertInChunks,
+  type MemberInfo,
+  type SeedContext,
+  today,
+} from "@tongxin/sdk";
 import { StudioActivity, StudioActivityParticipant, StudioActivityType } from "../activity/activity.entity";
 import { StudioRosterEntry } from "../roster/roster-entry.entity";
 import { groupBy } from "@tongxin/sdk";
@@ -275,10 +281,6 @@ function referenceOf(tree: CommitteeTree, code: string): string | null {
   return [...tree.path(code)].reverse().find((p) => tree.get(p)?.level === "CITY") ?? null;
 }
 
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await em.insert(entity, rows.slice(i, i + 200) as never);
-}
-
 /** Demo studios for every committee, when the module's tables are empty. */
 export async function seedStudios({ ctx, dataSource, log }: SeedContext): Promise<void> {
   if ((await dataSource.getRepository(Studio).count()) > 0) return;
@@ -314,14 +316,14 @@ export async function seedStudios({ ctx, dataSource, log }: SeedContext): Promis
     .map((a, i) => ({ ...a, id: i + 1 }));
 
   await dataSource.transaction(async (em) => {
-    await insertChunked(em, Studio, studios);
-    await insertChunked(em, StudioRosterEntry, stays);
-    await insertChunked(
+    await insertInChunks(em, Studio, studios);
+    await insertInChunks(em, StudioRosterEntry, stays);
+    await insertInChunks(
       em,
       StudioActivity,
       activities.map(({ participants: _p, ...a }) => a),
     );
-    await insertChunked(
+    await insertInChunks(
       em,
       StudioActivityParticipant,
       activities.flatMap((a) => a.participants.map((memberId) => ({ activityId: a.id, memberId }))),

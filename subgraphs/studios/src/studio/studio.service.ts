@@ -1,19 +1,20 @@
 import {
   badInput,
   conflict,
+  type Connection,
   invalidTransition,
+  isUniqueViolation,
   LIKE_ESCAPE,
   likePattern,
   notFound,
   paginateById,
   parseDate,
   parseId,
+  type RequestContext,
   requireDate,
   text,
   today,
   updateWithVersion,
-  type Connection,
-  type RequestContext,
 } from "@tongxin/sdk";
 import { StudioActivity } from "../activity/activity.entity";
 import { MANAGE_STUDIOS, READ_STUDIOS } from "../permissions";
@@ -89,12 +90,6 @@ function assertThemeOrSector(studio: Pick<Studio, "theme" | "sector">, prefix: s
   if (!studio.theme && !studio.sector) {
     throw badInput(`${prefix}.theme`, "主题与界别至少填写一项", "give a theme or a sector");
   }
-}
-
-/** True when a write failed on a unique index (SQLite or MySQL/MariaDB). */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: string } })?.driverError?.code;
-  return code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 const duplicateName = (field: string) =>

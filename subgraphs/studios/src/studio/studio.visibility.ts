@@ -1,14 +1,7 @@
-import { badInput, forbidden, memberInfo, unauthenticated, type RequestContext } from "@tongxin/sdk";
+import { badInput, forbidden, memberInfo, type RequestContext, unauthenticated, viewerCommittees } from "@tongxin/sdk";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Studio } from "./studio.entity";
 import { studioLoaders } from "./studio.loader";
-
-/** The committees where the calling member holds a seat today (none for other roles). */
-export async function viewerCommittees(ctx: RequestContext): Promise<Set<string>> {
-  if (ctx.identity.role !== "MEMBER" || !ctx.identity.memberId) return new Set();
-  const me = await memberInfo(ctx, ctx.identity.memberId);
-  return new Set(me?.status === "ACTIVE" ? me.committees : []);
-}
 
 const viewerMemberId = (ctx: RequestContext): number => Number(ctx.identity.memberId);
 

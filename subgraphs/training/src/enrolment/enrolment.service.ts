@@ -1,6 +1,13 @@
-import { badInput, conflict, parseId, today, type MemberInfo, type RequestContext } from "@tongxin/sdk";
+import {
+  badInput,
+  conflict,
+  isUniqueViolation,
+  type MemberInfo,
+  parseId,
+  type RequestContext,
+  today,
+} from "@tongxin/sdk";
 import { In } from "typeorm";
-import { isUniqueViolation } from "../database-errors";
 import type { TrainingSession } from "../session/session.entity";
 import { sessionLoaders } from "../session/session.loader";
 import { getSessionToManage } from "../session/session.service";

@@ -1,6 +1,12 @@
 import { createRng } from "@tongxin/members";
-import { today, type CommitteeNode, type CommitteeTree, type MemberInfo, type SeedContext } from "@tongxin/sdk";
-import type { EntityManager } from "typeorm";
+import {
+  type CommitteeNode,
+  type CommitteeTree,
+  insertInChunks,
+  type MemberInfo,
+  type SeedContext,
+  today,
+} from "@tongxin/sdk";
 import { TrainingAttendance, TrainingEnrolment } from "../enrolment/enrolment.entity";
 import { addDays } from "../period";
 import { TrainingKind, TrainingSession } from "../session/session.entity";
@@ -343,10 +349,6 @@ function referenceOf(tree: CommitteeTree, code: string): string | null {
   return [...tree.path(code)].reverse().find((p) => tree.get(p)?.level === "CITY") ?? null;
 }
 
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await em.insert(entity, rows.slice(i, i + 200) as never);
-}
-
 /** Demo sessions and attendance for every committee, when the module's tables are empty. */
 export async function seedTraining({ ctx, dataSource, log }: SeedContext): Promise<void> {
   if ((await dataSource.getRepository(TrainingSession).count()) > 0) return;
@@ -372,8 +374,8 @@ export async function seedTraining({ ctx, dataSource, log }: SeedContext): Promi
     if (s.endsOn > now) Object.assign(e, { attendance: null, markedAt: null, markedBy: null });
   }
   await dataSource.transaction(async (em) => {
-    await insertChunked(em, TrainingSession, plan.sessions);
-    await insertChunked(em, TrainingEnrolment, plan.enrolments);
+    await insertInChunks(em, TrainingSession, plan.sessions);
+    await insertInChunks(em, TrainingEnrolment, plan.enrolments);
   });
   log(`seeded ${plan.sessions.length} training sessions, ${plan.enrolments.length} enrolments`);
 }

@@ -1,14 +1,7 @@
-import { forbidden, memberInfo, unauthenticated, type RequestContext } from "@tongxin/sdk";
+import { forbidden, unauthenticated, viewerCommittees, type RequestContext } from "@tongxin/sdk";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { TrainingSession } from "./session.entity";
 import { sessionLoaders } from "./session.loader";
-
-/** The committees where the calling member holds a seat today (none for other roles). */
-async function viewerCommittees(ctx: RequestContext): Promise<Set<string>> {
-  if (ctx.identity.role !== "MEMBER" || !ctx.identity.memberId) return new Set();
-  const me = await memberInfo(ctx, ctx.identity.memberId);
-  return new Set(me?.status === "ACTIVE" ? me.committees : []);
-}
 
 /**
  * Who may see which sessions, enforced in SQL for lists and by `canSeeSession` for
