@@ -1,4 +1,4 @@
-import { CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
 import { ProposalAssignment } from "./assignment/assignment.entity";
 import { AssignmentResolver, ReplyResolver } from "./assignment/assignment.resolver";
 import { ProposalReply } from "./assignment/reply.entity";
@@ -32,6 +32,7 @@ import {
 import { seedProposals } from "./seed/proposals.seed";
 import { CommitteeStatsResolver, ProposalStatsResolver } from "./statistics/committee-stats.resolver";
 import { OPINION_REPORT_FIGURES, OpinionReportStats } from "./statistics/opinion-report-stats";
+import { ProposalReportResolver } from "./statistics/proposal-report";
 import { PROPOSAL_FIGURES, ProposalStats } from "./statistics/proposal-stats";
 
 /** 提案: proposals and their workflow, handling units, opinion reports, and their figures. */
@@ -62,9 +63,10 @@ export const proposalsModule = defineModule({
     CommitteeStatsResolver,
     ProposalStatsResolver,
     MemberProposalsResolver,
+    ProposalReportResolver,
   ],
   types: [ProposalStats, OpinionReportStats],
-  stubs: [CommitteeRef, MemberRef],
+  stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   references: {
     Proposal: proposalReference,
     HandlingUnit: handlingUnitReference,
