@@ -3,7 +3,7 @@ import path from "node:path";
 import { CompositionError } from "@tongxin/gateway";
 import { loadConfig, signUserToken } from "@tongxin/sdk";
 import dotenv from "dotenv";
-import { composePlatformToFile } from "./compose";
+import { composePlatformToFile, figuresPathOf } from "./compose";
 import { platformLayout } from "./platform";
 import { subgraphUrl } from "./subgraphs";
 
@@ -42,7 +42,9 @@ async function waitReady(name: string, url: string, proc: ChildProcess, timeoutM
 }
 
 async function stopAll(code: number): Promise<never> {
+  if (stopping) return new Promise<never>(() => undefined);
   stopping = true;
+  console.log("[start] stopping every process…");
   await Promise.all(
     children.map(
       ({ proc }) =>
@@ -57,6 +59,7 @@ async function stopAll(code: number): Promise<never> {
         }),
     ),
   );
+  if (code === 0) console.log("[start] stopped");
   process.exit(code);
 }
 
@@ -96,6 +99,9 @@ async function main() {
     ...env,
     PORT: String(gatewayPort),
     SUPERGRAPH_PATH: supergraphPath,
+    FIGURES_PATH: figuresPathOf(supergraphPath),
+    // The demo data is calibrated on 2023 (DOMAIN.md): open the dashboard there unless told otherwise.
+    ...(env.TONGXIN_SEED === "1" && !process.env.DASHBOARD_YEAR ? { DASHBOARD_YEAR: "2023" } : {}),
   });
   await waitReady("gateway", `http://127.0.0.1:${gatewayPort}/readyz`, gatewayProc);
 
@@ -108,9 +114,10 @@ async function main() {
  同心 Tongxin is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
  Explorer (GraphiQL, offline):  ${base}/graphql
+ Dashboard (city and counties): ${base}/dashboard
  Health:                        ${base}/healthz   ${base}/readyz
 
- Token: STAFF of 昭通市政协 (city office), valid 30 days; the explorer has it preset.
+ Token: STAFF of 昭通市政协 (city office), valid 30 days; the explorer and the dashboard offer it.
    export TOKEN=${token}
 
  Try:

@@ -1,6 +1,6 @@
 import { signInternalIdentity, SYSTEM } from "@tongxin/sdk";
 import { databasesUnderTest } from "@tongxin/sdk/dist/testing";
-import type { Stack } from "@tongxin/infra";
+import { STACK_INTERNAL_SECRET, type Stack } from "@tongxin/infra";
 import { codeOf, seededStack } from "./helpers";
 
 type CommitteeFigures = { code: string; name: string; memberStats: { activeMembers: number } | null };
@@ -103,6 +103,19 @@ describe.each(databasesUnderTest())("the federated platform ($kind)", (db) => {
     expect(JSON.stringify(await none.json())).not.toContain('totalCount":');
     const wrong = signInternalIdentity(SYSTEM, "not-the-secret-not-the-secret-not-the-secret");
     expect((await post({ "x-tongxin-identity": wrong })).status).toBe(401);
+    // A malformed body gets a JSON error, never Express's HTML page with a stack trace.
+    const garbled = await fetch(members.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-tongxin-identity": signInternalIdentity(SYSTEM, STACK_INTERNAL_SECRET),
+      },
+      body: '{"query": "{ committees { code } }"',
+    });
+    expect(garbled.status).toBe(400);
+    const text = await garbled.text();
+    expect(text).not.toMatch(/at JSON\.parse|node_modules|<html/i);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("reads a page of members with a constant number of SQL statements", async () => {

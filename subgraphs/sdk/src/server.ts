@@ -222,6 +222,23 @@ async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRun
   return { apollo, handler, sdl };
 }
 
+/**
+ * Express answers a malformed body with an HTML page carrying the stack trace; every
+ * answer of ours is JSON with a code, and nothing about our files or hosts.
+ */
+export const jsonErrorHandler: express.ErrorRequestHandler = (err, _req, res, next) => {
+  if (res.headersSent) return next(err);
+  const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
+  if (status === 500) console.error("[tongxin] request failed:", err);
+  res.status(status).json({
+    errors: [
+      status === 500
+        ? { message: "服务器内部错误 / internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }
+        : { message: "请求格式错误 / malformed request body", extensions: { code: "BAD_REQUEST" } },
+    ],
+  });
+};
+
 /** How long a replaced schema keeps serving the requests that started on it. */
 const RELOAD_GRACE_MS = 30_000;
 
@@ -308,6 +325,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // Looked up per request, so a reload swaps the schema between two requests.
     (req, res, next) => current.handler(req, res, next),
   );
+
+  app.use(jsonErrorHandler);
 
   const httpServer = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
