@@ -46,4 +46,3 @@ export { Committee, CommitteeLevel } from "./committee/committee.entity";
 export { Member, MemberStatus, Gender } from "./member/member.entity";
 export { Membership, Position } from "./membership/membership.entity";
 export { COMMITTEES } from "./seed/reference-data";
-export { createRng } from "./seed/members.seed";

@@ -21,3 +21,4 @@ export * from "./members";
 export * from "./contract";
 export * from "./report";
 export * from "./collections";
+export * from "./random";

@@ -1,3 +1,4 @@
+import { seededRandom } from "@tongxin/sdk";
 import type { SeedContext } from "@tongxin/sdk";
 import { ChishuiInspection, ChishuiProblem, ChishuiProblemStatus } from "../inspection/inspection.entity";
 import { CHISHUI } from "../name";
@@ -27,16 +28,6 @@ const PROBLEMS = [
   "支流岸线违规搭建",
 ];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Monthly readings for 2023 and 2024, inspections (some joint across the provincial border) and their problems. */
 export async function seedChishui({ ctx, dataSource, log }: SeedContext): Promise<void> {
   if ((await dataSource.getRepository(ChishuiSection).count()) > 0) return;
@@ -44,7 +35,7 @@ export async function seedChishui({ ctx, dataSource, log }: SeedContext): Promis
   const tree = await ctx.committees();
   const counties = Object.keys(SECTIONS).filter((c) => tree.has(c) && (enabled === null || enabled.has(c)));
   if (counties.length === 0) return;
-  const random = rng(2023_0322); // World Water Day
+  const random = seededRandom(2023_0322).next; // World Water Day
   await dataSource.transaction(async (em) => {
     let readings = 0;
     let problems = 0;

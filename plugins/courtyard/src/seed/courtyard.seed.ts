@@ -1,4 +1,4 @@
-import { insertInChunks, type SeedContext } from "@tongxin/sdk";
+import { insertInChunks, type SeedContext, seededRandom } from "@tongxin/sdk";
 import { COURTYARD } from "../name";
 import {
   CourtyardIssue,
@@ -80,16 +80,6 @@ function apportion(total: number, weights: number[]): number[] {
   return parts;
 }
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Demo records for the counties where the plugin is enabled, calibrated on the source
  * report: in 2023, 162 consultations on 普法强基 and 57 on the other themes across the
@@ -109,7 +99,7 @@ export async function seedCourtyard({ ctx, dataSource, log }: SeedContext): Prom
     );
   }
   const weights = counties.map((c) => registers.get(c.code)!.length);
-  const random = rng(2023_1108);
+  const random = seededRandom(2023_1108).next;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 
   const sessions: Partial<CourtyardSession>[] = [];

@@ -1,4 +1,4 @@
-import { insertInChunks } from "@tongxin/sdk";
+import { insertInChunks, type Random, seededRandom } from "@tongxin/sdk";
 import type { SeedContext } from "@tongxin/sdk";
 import { Committee } from "../committee/committee.entity";
 import { Gender, Member, MemberStatus } from "../member/member.entity";
@@ -20,26 +20,7 @@ import {
   type CommitteeSeed,
 } from "./reference-data";
 
-/** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
-export function createRng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[] | string): T => list[Math.floor(next() * list.length)] as T;
-  const weighted = <T extends { weight: number }>(list: readonly T[]): T => {
-    let r = next() * list.reduce((n, x) => n + x.weight, 0);
-    for (const x of list) if ((r -= x.weight) < 0) return x;
-    return list[list.length - 1];
-  };
-  return { next, int, pick, weighted };
-}
-type Rng = ReturnType<typeof createRng>;
+type Rng = Random;
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -166,7 +147,7 @@ function lifeOfTheTerm(rng: Rng, c: CommitteeSeed, drafts: Draft[]): void {
 /** Seeds committees, sectors, parties and about 2,600 members when the register is empty. */
 export async function seedMembers({ dataSource, log }: SeedContext): Promise<void> {
   if ((await dataSource.getRepository(Committee).count()) > 0) return;
-  const rng = createRng(20240108); // the day the source report was given
+  const rng = seededRandom(20240108); // the day the source report was given
   await dataSource.transaction(async (em) => {
     await insertInChunks(
       em,

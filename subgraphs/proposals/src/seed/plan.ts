@@ -1,10 +1,10 @@
+import { type Random } from "@tongxin/sdk";
 /**
  * How many items of each kind a committee gets in a demo year. The city's 2023 numbers
  * are DOMAIN.md's (the source report's); other committees are scaled by their size
  * against the city above them; 2024 is a year still in progress, spread over every
  * state of the workflow.
  */
-import type { Random } from "./rng";
 
 /** DOMAIN.md, "2023 figures from the source document (city committee)". */
 export const CITY_2023 = {

@@ -1,3 +1,4 @@
+import { seededRandom, type Random } from "@tongxin/sdk";
 import type { CommitteeNode, CommitteeTree, MemberInfo, SeedContext } from "@tongxin/sdk";
 import type { EntityManager, ObjectLiteral } from "typeorm";
 import { AssignmentRole, AssignmentStatus, ProposalAssignment } from "../assignment/assignment.entity";
@@ -30,7 +31,6 @@ import {
   TITLE_SUFFIXES,
   TOPICS,
 } from "./reference-data";
-import { seededRandom, type Random } from "./rng";
 
 const YEARS = [2023, 2024];
 const S = ProposalStatus;

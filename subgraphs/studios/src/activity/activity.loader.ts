@@ -1,7 +1,6 @@
-import { defineLoaders } from "@tongxin/sdk";
+import { defineLoaders, groupBy } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { In } from "typeorm";
-import { groupBy } from "@tongxin/sdk";
 import { StudioActivity, StudioActivityParticipant } from "./activity.entity";
 
 export const activityLoaders = defineLoaders((ctx) => ({

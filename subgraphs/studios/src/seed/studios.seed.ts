@@ -1,20 +1,21 @@
-import { createRng } from "@tongxin/members";
 import {
   type CommitteeNode,
   type CommitteeTree,
+  groupBy,
   insertInChunks,
   type MemberInfo,
   type SeedContext,
+  seededRandom,
+  type Random,
   today,
 } from "@tongxin/sdk";
 import { StudioActivity, StudioActivityParticipant, StudioActivityType } from "../activity/activity.entity";
 import { StudioRosterEntry } from "../roster/roster-entry.entity";
-import { groupBy } from "@tongxin/sdk";
 import { entryCurrentAt } from "../roster/roster.sql";
 import { Studio, StudioStatus } from "../studio/studio.entity";
 import { ACTIVITY_TITLES, STREETS, STUDIO_TEMPLATES, VENUES } from "./catalog";
 
-type Rng = ReturnType<typeof createRng>;
+type Rng = Random;
 
 /**
  * The city's 2023 figures from the source report (11 new studios, 135 new studio members,
@@ -294,7 +295,7 @@ export async function seedStudios({ ctx, dataSource, log }: SeedContext): Promis
     return registers.get(code)!;
   };
 
-  const rng = createRng(20231231);
+  const rng = seededRandom(20231231);
   const plan: Plan = { studios: [], stays: [], activities: [], nextStudioId: 0 };
   for (const c of tree.all()) {
     const activeOn = await registerOf(c.code);

@@ -1,8 +1,7 @@
-import { defineLoaders, today, yearRange } from "@tongxin/sdk";
+import { defineLoaders, groupBy, today, yearRange } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { StudioActivity } from "../activity/activity.entity";
-import { groupBy } from "@tongxin/sdk";
 import { StudioRosterEntry } from "../roster/roster-entry.entity";
 import { onRosterAt } from "../roster/roster.sql";
 import { Studio } from "./studio.entity";

@@ -4,13 +4,13 @@ import {
   dateString,
   defineLoaders,
   forbidden,
+  groupBy,
   memberInfo,
   type RequestContext,
 } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { TrainingAttendance, TrainingEnrolment } from "../enrolment/enrolment.entity";
-import { groupBy } from "@tongxin/sdk";
 import { trainingPeriod } from "../period";
 import { READ_TRAINING } from "../permissions";
 import { TrainingKind, TrainingSession } from "../session/session.entity";

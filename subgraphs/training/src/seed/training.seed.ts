@@ -1,17 +1,18 @@
-import { createRng } from "@tongxin/members";
 import {
   type CommitteeNode,
   type CommitteeTree,
   insertInChunks,
   type MemberInfo,
   type SeedContext,
+  seededRandom,
+  type Random,
   today,
 } from "@tongxin/sdk";
 import { TrainingAttendance, TrainingEnrolment } from "../enrolment/enrolment.entity";
 import { addDays } from "../period";
 import { TrainingKind, TrainingSession } from "../session/session.entity";
 
-type Rng = ReturnType<typeof createRng>;
+type Rng = Random;
 
 /**
  * Calibrated on the city's 2023 report: 271 members sent to university training
@@ -360,7 +361,7 @@ export async function seedTraining({ ctx, dataSource, log }: SeedContext): Promi
   for (const code of codes) registers.set(code, await registerOf(ctx, code, now));
   const activeOn: ActiveOn = (code, day) => registers.get(code)!(code, day);
 
-  const rng = createRng(20230711);
+  const rng = seededRandom(20230711);
   const plan: Plan = { sessions: [], enrolments: [] };
   for (const c of tree.all()) {
     const size = activeOn(c.code, END_2023).length;

@@ -1,8 +1,7 @@
-import { defineLoaders } from "@tongxin/sdk";
+import { defineLoaders, groupBy } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { TrainingAttendance, TrainingEnrolment } from "../enrolment/enrolment.entity";
-import { groupBy } from "@tongxin/sdk";
 import { TrainingSession } from "./session.entity";
 
 export interface AttendanceSummary {

@@ -1,6 +1,6 @@
 /**
- * A small seeded PRNG (mulberry32) so the demo data is the same on every machine. The
- * members module has the same generator; modules do not import each other's code.
+ * A small seeded PRNG (mulberry32) for demo data: the same seed gives the same data on
+ * every machine and in every test run.
  */
 export function seededRandom(seed: number) {
   let a = seed >>> 0;
@@ -12,8 +12,13 @@ export function seededRandom(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const pick = <T>(list: readonly T[] | string): T => list[Math.floor(next() * list.length)] as T;
   const chance = (p: number) => next() < p;
+  const weighted = <T extends { weight: number }>(list: readonly T[]): T => {
+    let r = next() * list.reduce((n, x) => n + x.weight, 0);
+    for (const x of list) if ((r -= x.weight) < 0) return x;
+    return list[list.length - 1];
+  };
   /** Fisher–Yates, in place. */
   const shuffle = <T>(list: T[]): T[] => {
     for (let i = list.length - 1; i > 0; i--) {
@@ -22,6 +27,6 @@ export function seededRandom(seed: number) {
     }
     return list;
   };
-  return { next, int, pick, chance, shuffle };
+  return { next, int, pick, chance, weighted, shuffle };
 }
 export type Random = ReturnType<typeof seededRandom>;
