@@ -14,6 +14,10 @@ async function main() {
     !config.production && config.jwtSecret
       ? signUserToken({ role: "STAFF", committee: process.env.EXPLORER_COMMITTEE || "zhaotong" }, config.jwtSecret)
       : undefined;
+  const dashboardYear = process.env.DASHBOARD_YEAR ? Number(process.env.DASHBOARD_YEAR) : undefined;
+  if (dashboardYear !== undefined && !Number.isInteger(dashboardYear)) {
+    throw new Error(`DASHBOARD_YEAR must be a year such as 2023, not "${process.env.DASHBOARD_YEAR}"`);
+  }
   const running = await startGateway({
     supergraphPath: path.resolve(process.env.SUPERGRAPH_PATH || "supergraph.graphql"),
     internalSecret: config.internalSecret,
@@ -25,6 +29,8 @@ async function main() {
     explorer: process.env.EXPLORER ? process.env.EXPLORER === "1" : !config.production,
     introspection: process.env.INTROSPECTION ? process.env.INTROSPECTION === "1" : !config.production,
     explorerToken,
+    figuresPath: process.env.FIGURES_PATH ? path.resolve(process.env.FIGURES_PATH) : undefined,
+    dashboardYear,
   });
   console.log(`[gateway] listening on ${running.url}`);
   const stop = async () => {

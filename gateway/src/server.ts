@@ -23,8 +23,10 @@ import {
   type UserTokenKeys,
 } from "@tongxin/sdk";
 import express, { type Request } from "express";
-import { GraphQLError } from "graphql";
-import { EXAMPLES, explorerPage, type ExampleOperation } from "./explorer";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { FiguresFile, figuresPathNextTo } from "./dashboard/figures";
+import { mountDashboard, type ExecutionResult } from "./dashboard/routes";
+import { EXAMPLES, explorerPage, runnableExamples, type ExampleOperation } from "./explorer";
 import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from "./limits";
 import { SupergraphFile } from "./supergraph-file";
 
@@ -46,8 +48,14 @@ export interface GatewayOptions {
   /** GraphiQL at GET /graphql; defaults to on outside production. */
   explorer?: boolean;
   introspection?: boolean;
-  /** Preset in the explorer's header editor (development only). */
+  /** Preset in the explorer's header editor and offered on the dashboard's sign-in (development only). */
   explorerToken?: string;
+  /** The city dashboard at /dashboard and the report downloads under /reports; on by default. */
+  dashboard?: boolean;
+  /** Figure metadata written by compose; defaults to supergraph.figures.json next to the supergraph. */
+  figuresPath?: string;
+  /** The year the dashboard opens on; defaults to the latest full year. */
+  dashboardYear?: number;
   examples?: ExampleOperation[];
   limits?: OperationLimits;
   /** Extra routes (the dashboard) mounted before GraphQL. */
@@ -60,6 +68,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   supergraph: SupergraphFile;
+  /** The public API schema being served (undefined until the supergraph is loaded). */
+  schema(): GraphQLSchema | undefined;
   stop(): Promise<void>;
 }
 
@@ -120,6 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const supergraph = new SupergraphFile(options.supergraphPath, options.pollMs ?? 500, log);
   let currentSdl = "";
+  let apiSchema: GraphQLSchema | undefined;
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
@@ -131,8 +142,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       error: (m: unknown) => log(`error: ${String(m)}`),
     },
   });
-  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl, apiSchema: schema }) => {
     currentSdl = coreSupergraphSdl;
+    apiSchema = schema;
   });
 
   const app = express();
@@ -182,15 +194,35 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   });
 
+  if (options.dashboard ?? true) {
+    mountDashboard(app, {
+      figures: new FiguresFile(options.figuresPath ?? figuresPathNextTo(options.supergraphPath), log),
+      schema: () => apiSchema,
+      authenticate: (req) => identityFromRequest(req, options.jwt),
+      // The same context a POST /graphql gets, so the report obeys the same scope rules.
+      execute: async (identity, query, variables): Promise<ExecutionResult> => {
+        const response = await server.executeOperation(
+          { query, variables },
+          { contextValue: { identity, requestId: crypto.randomUUID() } },
+        );
+        if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
+        return response.body.singleResult;
+      },
+      developmentToken: production ? undefined : options.explorerToken,
+      defaultYear: options.dashboardYear,
+    });
+  }
+
   options.routes?.(app);
 
   app.get("/graphql", (req, res, next) => {
     if (!explorer || !req.accepts("html") || req.query.query) return next();
-    res
-      .type("html")
-      .send(
-        explorerPage({ token: production ? undefined : options.explorerToken, examples: options.examples ?? EXAMPLES }),
-      );
+    res.type("html").send(
+      explorerPage({
+        token: production ? undefined : options.explorerToken,
+        examples: runnableExamples(options.examples ?? EXAMPLES, apiSchema),
+      }),
+    );
   });
 
   app.use(
@@ -214,6 +246,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url,
     port,
     supergraph,
+    schema: () => apiSchema,
     async stop() {
       await server.stop();
     },
