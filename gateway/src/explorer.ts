@@ -1,5 +1,6 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { parse, validate, type GraphQLSchema } from "graphql";
+import type { GraphiQLOptions } from "graphql-yoga";
 
 export interface ExampleOperation {
   title: string;
@@ -128,10 +129,10 @@ query MemberRecord($id: ID!) {
 #   DraftProposal、CoSign、SubmitProposal、EvaluateReply  委员令牌   --role MEMBER --member <委员 id>
 #   ReviewProposal、AssignProposal、CloseProposal        机关令牌   --role STAFF --committee zhaotong (已预置)
 #   AcceptAssignment、ReplyToProposal                    承办单位令牌 --role UNIT --unit <单位 id>
-# 先运行 People 取委员和承办单位的 id; 每一步后把返回的 id / version 填入下方变量。
+# 先运行 ProposalWorkflow 取委员和承办单位的 id; 每一步后把返回的 id 填入下方变量。
 # 不合流程的操作返回 INVALID_TRANSITION, 版本过期返回 CONFLICT。
 
-query People($committee: String!) {
+query ProposalWorkflow($committee: String!) {
   members(committee: $committee, status: ACTIVE, first: 2) { edges { node { id name } } }
   handlingUnits(committee: $committee) { id name }
 }
@@ -259,8 +260,8 @@ query Training($committee: String!, $year: Int!) {
     variables: vars({ committee: "zhaotong", year: 2023 }),
   },
   {
-    title: "县级特色模块 county plugins",
-    query: `# 县级政协按配置启用的模块 (npm run plugins 查看): 院坝协商 (courtyard) 与赤水河流域保护监督 (chishui)。
+    title: "院坝协商 courtyard consultations (plugin)",
+    query: `# 县级特色模块, 按配置在部分县启用 (npm run plugins 查看): 院坝协商的场次、议题和群众所提问题的办理。
 query Courtyard($committee: String!, $year: Int!) {
   courtyardSessions(committee: $committee, year: $year, first: 10) {
     totalCount
@@ -273,7 +274,12 @@ query Courtyard($committee: String!, $year: Int!) {
     }
   }
 }
-
+`,
+    variables: vars({ committee: "zhenxiong", year: 2023 }),
+  },
+  {
+    title: "赤水河流域保护监督 Chishui basin (plugin)",
+    query: `# 县级特色模块, 在镇雄、威信启用: 监测断面的水质和联合视察发现的问题。
 query Chishui($committee: String!, $year: Int!) {
   chishuiSections(committee: $committee) { name river location targetClass readings(year: $year) { sampledOn waterClass } }
   chishuiInspections(committee: $committee, year: $year) { heldOn title participants joint problems { description status } }
@@ -301,13 +307,18 @@ export function runnableExamples(examples: ExampleOperation[], schema: GraphQLSc
  */
 export function explorerPage(opts: { token?: string; examples?: ExampleOperation[] }): string {
   const headers = opts.token ? JSON.stringify({ Authorization: `Bearer ${opts.token}` }, null, 2) : "{}";
-  return renderGraphiQL({
+  const examples = opts.examples ?? EXAMPLES;
+  // The renderer passes `variables` on to GraphiQL, whose first tab takes its variables from
+  // there and not from its tab definition; the option is missing from the published type.
+  const options: GraphiQLOptions & { variables?: string } = {
     title: "同心 Tongxin · GraphQL",
     endpoint: "/graphql",
     headers,
     defaultHeaders: headers,
     shouldPersistHeaders: false,
     defaultEditorToolsVisibility: "headers",
-    defaultTabs: (opts.examples ?? EXAMPLES).map((e) => ({ query: e.query, variables: e.variables, headers })),
-  });
+    defaultTabs: examples.map((e) => ({ query: e.query, variables: e.variables, headers })),
+    variables: examples[0]?.variables,
+  };
+  return renderGraphiQL(options);
 }

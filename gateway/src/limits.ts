@@ -30,6 +30,10 @@ export function operationLimitsRule(limits: OperationLimits = DEFAULT_LIMITS) {
       let aliases = 0;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) {
+          // Introspection (__schema, __type) is answered from the schema in memory, never by a
+          // subgraph, and GraphiQL's own query is 15 levels deep: it is governed by the
+          // `introspection` switch, not by these limits.
+          if (sel.name.value.startsWith("__")) continue;
           if (sel.alias) aliases++;
           if (sel.selectionSet) {
             const inner = measure(sel.selectionSet, seen);
