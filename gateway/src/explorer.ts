@@ -11,35 +11,39 @@ export interface ExampleOperation {
 const vars = (v: Record<string, unknown>) => JSON.stringify(v, null, 2);
 
 /**
- * Example tabs shown the first time someone opens the explorer: one per module, the
- * proposal workflow step by step, and the city's aggregate. GraphiQL names a tab after its
- * operation, so operation names say what each does. Examples that do not validate against
- * the schema being served (a plugin switched off) are left out when the page is rendered.
+ * A county's whole year in one request, written from the figure metadata when the page is
+ * rendered: every module's statistics, plugins included, so a plugin switched on later is
+ * in it without a code change.
  */
-export const EXAMPLES: ExampleOperation[] = [
-  {
+export function countyOverviewExample(stats: { field: string; args: string[]; figures: { key: string }[] }[]) {
+  const lines = stats.map((s) => {
+    const call = s.args.includes("year") ? `${s.field}(year: $year)` : s.field;
+    return `    ${call} { ${s.figures.map((f) => f.key).join(" ")} }`;
+  });
+  return {
     title: "县级政协概况 county overview",
     query: `# 一个县级政协一年的全部数字: 各模块的统计都挂在 Committee 上, 一次请求取齐。
-# 县级特色模块 (院坝协商、赤水河) 未启用的政协返回 null。
+# 县级特色模块 (如院坝协商) 未在该县启用时为 null。
 query CountyOverview($code: String!, $year: Int!) {
   committee(code: $code) {
     code name level
     parent { name }
-    memberStats(year: $year) { asOf activeMembers commitmentsSigned revoked female ethnicMinorities }
-    proposalStats(year: $year) {
-      received filed filingRate replied replyRate solvedOrBasicallySolved
-      evaluated satisfactionRate keyProposals keyProposalsExcellent overdue
-    }
-    opinionReportStats(year: $year) { collected compiled instructed }
-    studioStats(year: $year) { studios newStudios studioMembers newStudioMembers activities coverage sectorCoverage }
-    trainingStats(year: $year) { sessions trainees attendances coverage }
-    courtyardStats(year: $year) { sessions participants issuesRaised issuesResolved byTheme { theme sessions } }
-    chishuiStats(year: $year) { sectionsMeetingTarget shareClassIIOrBetter problemsOpen problemsClosed }
+${lines.join("\n")}
   }
 }
 `,
     variables: vars({ code: "zhenxiong", year: 2023 }),
-  },
+  };
+}
+
+/**
+ * Example tabs shown the first time someone opens the explorer (after the county overview):
+ * one per module, the proposal workflow step by step, and the city's aggregate. GraphiQL
+ * names a tab after its operation, so operation names say what each does. Examples that
+ * do not validate against the schema being served (a plugin switched off) are left out
+ * when the page is rendered.
+ */
+export const EXAMPLES: ExampleOperation[] = [
   {
     title: "市县汇总 city aggregate",
     query: `# 市本级与 "市本级 + 11 个县" 的合计 (includeDescendants 由接口按口径计算, 不是简单相加),

@@ -24,9 +24,9 @@ import {
 } from "@tongxin/sdk";
 import express, { type Request } from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
-import { FiguresFile, figuresPathNextTo } from "./dashboard/figures";
+import { dashboardStats, FiguresFile, figuresPathNextTo } from "./dashboard/figures";
 import { mountDashboard, type ExecutionResult } from "./dashboard/routes";
-import { EXAMPLES, explorerPage, runnableExamples, type ExampleOperation } from "./explorer";
+import { countyOverviewExample, EXAMPLES, explorerPage, runnableExamples, type ExampleOperation } from "./explorer";
 import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from "./limits";
 import { SupergraphFile } from "./supergraph-file";
 
@@ -194,9 +194,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   });
 
+  const figures = new FiguresFile(options.figuresPath ?? figuresPathNextTo(options.supergraphPath), log);
   if (options.dashboard ?? true) {
     mountDashboard(app, {
-      figures: new FiguresFile(options.figuresPath ?? figuresPathNextTo(options.supergraphPath), log),
+      figures,
       schema: () => apiSchema,
       authenticate: (req) => identityFromRequest(req, options.jwt),
       // The same context a POST /graphql gets, so the report obeys the same scope rules.
@@ -215,12 +216,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   options.routes?.(app);
 
+  const defaultExamples = () => {
+    const stats = dashboardStats(figures.read(), apiSchema);
+    return stats.length > 0 ? [countyOverviewExample(stats), ...EXAMPLES] : EXAMPLES;
+  };
   app.get("/graphql", (req, res, next) => {
     if (!explorer || !req.accepts("html") || req.query.query) return next();
     res.type("html").send(
       explorerPage({
         token: production ? undefined : options.explorerToken,
-        examples: runnableExamples(options.examples ?? EXAMPLES, apiSchema),
+        examples: runnableExamples(options.examples ?? defaultExamples(), apiSchema),
       }),
     );
   });
