@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Stack } from "@tongxin/infra";
+import { signUserToken } from "@tongxin/sdk";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { seededStack } from "./helpers";
@@ -190,7 +191,9 @@ describe("dashboard and explorer in headless Chromium", () => {
 
   it("shows a city token the city, its eleven counties and the totals, each equal to the API's figures", async () => {
     const { context, requests, problems } = await openContext();
+    const statements = stack.statementCount();
     const { page, ms } = await signIn(context, cityToken, `#/${YEAR}/zhaotong`);
+    timings.sqlStatementsCityView = stack.statementCount() - statements;
     timings.cityViewAfterSignInMs = ms;
     timings.cityViewRequestMs = Number(/(\d+)/.exec((await page.textContent("#fetched")) ?? "")?.[1]);
     expect(graphqlPosts(requests)).toBe(1);
@@ -306,6 +309,11 @@ describe("dashboard and explorer in headless Chromium", () => {
     );
     expect(graphqlPosts(requests)).toBe(2);
 
+    // A reload keeps the tab's sign-in and the view: the whole page again, one request for its data.
+    timings.cityPageReloadMs = await view(page, () => page.reload());
+    expect(page.url()).toContain("#/2024/zhaotong");
+    expect(graphqlPosts(requests)).toBe(3);
+
     expect(problems).toEqual([]);
     expectOnlyGateway(requests);
     await context.close();
@@ -314,7 +322,9 @@ describe("dashboard and explorer in headless Chromium", () => {
   it("drills down into a county and back, one request per view", async () => {
     const { context, requests, problems } = await openContext();
     const { page } = await signIn(context, cityToken, `#/${YEAR}/zhaotong`);
+    const statements = stack.statementCount();
     timings.drillDownMs = await view(page, () => page.click("button.drill[data-code=zhenxiong]"));
+    timings.sqlStatementsCountyView = stack.statementCount() - statements;
     expect(page.url()).toContain(`#/${YEAR}/zhaotong/zhenxiong`);
     expect(await page.textContent("#committee-name")).toBe("镇雄县政协");
     expect(await page.locator("#breadcrumb li").allTextContents()).toEqual(["昭通市政协", "镇雄县政协"]);
@@ -459,7 +469,7 @@ describe("dashboard and explorer in headless Chromium", () => {
     await context.close();
   });
 
-  it("signs in with the development token the gateway offers, refuses a token that is not staff, signs out", async () => {
+  it("signs in with the development token the gateway offers, refuses tokens not of staff or not signed here, signs out", async () => {
     const { context, problems } = await openContext();
     const page = await context.newPage();
     await page.goto(`${base}/dashboard`);
@@ -472,12 +482,24 @@ describe("dashboard and explorer in headless Chromium", () => {
     await page.click("#sign-in");
     expect(await page.textContent("#login-error")).toBe("令牌格式不对, 请完整粘贴。");
 
+    // Well formed but not signed by this platform: the gateway refuses it, the page asks again.
+    await page.fill(
+      "#token-input",
+      signUserToken({ role: "STAFF", committee: "zhaotong" }, "another-platform-secret-0123456789"),
+    );
+    await page.click("#sign-in");
+    await page.waitForFunction(
+      () => document.querySelector("#login-error")?.textContent !== "令牌格式不对, 请完整粘贴。",
+    );
+    expect(await page.textContent("#login-error")).toBe("登录已失效, 请重新登录。");
+
     await view(page, () => page.click("#use-dev-token"));
     expect(await page.textContent("#committee-name")).toBe("昭通市政协");
     await page.click("#sign-out");
     await page.waitForSelector("body[data-state=login]");
     expect(await page.evaluate(() => sessionStorage.getItem("tongxin.dashboard.token"))).toBeNull();
-    expect(problems).toEqual([]);
+    // Chromium logs the refused request itself; the page adds nothing of its own.
+    expect(problems).toEqual(["Failed to load resource: the server responded with a status of 401 (Unauthorized)"]);
     await context.close();
   });
 

@@ -23,7 +23,16 @@ let config: DashboardConfig;
 let session: Session | null = null;
 let view: View | null = null;
 /** Names seen so far, for the breadcrumb of a reloaded deep view. */
-const names = new Map<string, string>(JSON.parse(sessionStorage.getItem("tongxin.dashboard.names") ?? "[]"));
+const names = new Map<string, string>(readNames());
+
+function readNames(): [string, string][] {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem("tongxin.dashboard.names") ?? "[]");
+    return Array.isArray(saved) ? (saved as [string, string][]) : [];
+  } catch {
+    return []; // a damaged cache only costs the breadcrumb its names
+  }
+}
 /** Only the latest navigation may render: a slow answer to an older one is dropped. */
 let generation = 0;
 
