@@ -1,4 +1,5 @@
 export * from "./compose";
+export { readCsv } from "./dashboard/report-files";
 export * from "./explorer";
 export * from "./limits";
 export * from "./server";

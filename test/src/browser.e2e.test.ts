@@ -2,6 +2,7 @@
 // (page.$$eval and waitForFunction callbacks run in the browser.)
 import fs from "node:fs";
 import path from "node:path";
+import { readCsv } from "@tongxin/gateway";
 import type { Stack } from "@tongxin/infra";
 import { signUserToken } from "@tongxin/sdk";
 import ExcelJS from "exceljs";
@@ -41,34 +42,6 @@ interface Cell {
 /** As the page formats them: counts with separators, rates as percentages with one decimal. */
 const formatted = (v: number | null, kind: "count" | "rate") =>
   v === null ? "—" : kind === "rate" ? `${(v * 100).toFixed(1)}%` : v.toLocaleString("zh-CN");
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe("dashboard and explorer in headless Chromium", () => {
   let stack: Stack;
@@ -420,7 +393,7 @@ describe("dashboard and explorer in headless Chromium", () => {
     expect(csv.suggestedFilename()).toBe(`昭通市政协${YEAR}年度工作报告数字.csv`);
     const bytes = fs.readFileSync(await csv.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parseCsv(bytes.toString("utf8").slice(1));
+    const rows = readCsv(bytes.toString("utf8").slice(1));
     expect(rows[0][1]).toBe("键 Key");
     expect(rows.length - 1).toBe(expected.size);
     for (const row of rows.slice(1)) {

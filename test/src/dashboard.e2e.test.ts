@@ -1,6 +1,7 @@
 import {
   countyOverviewExample,
   EXAMPLES,
+  readCsv,
   runnableExamples,
   startGateway,
   type ExampleOperation,
@@ -32,34 +33,6 @@ type Result<T = Record<string, unknown>> = {
 };
 
 const YEAR = 2023;
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe("dashboard, report downloads and explorer examples through the gateway (sqlite)", () => {
   let stack: Stack;
@@ -190,7 +163,7 @@ describe("dashboard, report downloads and explorer examples through the gateway 
   it("downloads figures equal to the statistics fields their source names", async () => {
     const res = await download("csv", `committee=zhaotong&year=${YEAR}`, city);
     expect(res.status).toBe(200);
-    const rows = parseCsv(
+    const rows = readCsv(
       Buffer.from(await res.arrayBuffer())
         .toString("utf8")
         .slice(1),
@@ -237,7 +210,7 @@ describe("dashboard, report downloads and explorer examples through the gateway 
     const csv = await download("csv", `committee=zhenxiong&year=${YEAR}`, county);
     const xlsx = await download("xlsx", `committee=zhenxiong&year=${YEAR}`, county);
     expect([csv.status, xlsx.status]).toEqual([200, 200]);
-    const rows = parseCsv(
+    const rows = readCsv(
       Buffer.from(await csv.arrayBuffer())
         .toString("utf8")
         .slice(1),

@@ -32,16 +32,7 @@ export interface AnnualReportData {
 }
 
 /** One line of a download: the columns staff paste into the report. */
-export interface ReportRow {
-  section: string;
-  key: string;
-  title: string;
-  titleEn: string;
-  value: number | null;
-  kind: string;
-  definition: string;
-  source: string | null;
-}
+export type ReportRow = ReportFigureValue & { section: string };
 
 export const REPORT_FRAGMENTS = `fragment ReportFigureFields on ReportFigure { key title titleEn value kind definition source }
 fragment ReportSectionFields on ReportSection { module title titleEn figures { ...ReportFigureFields } }`;
@@ -178,15 +169,6 @@ export function humanize(field: string): string {
 
 export function reportRows(report: AnnualReportData): ReportRow[] {
   return report.sections.flatMap(({ section }) =>
-    section.figures.map((f) => ({
-      section: `${section.title} / ${section.titleEn}`,
-      key: f.key,
-      title: f.title,
-      titleEn: f.titleEn,
-      value: f.value,
-      kind: f.kind,
-      definition: f.definition,
-      source: f.source,
-    })),
+    section.figures.map((f) => ({ ...f, section: `${section.title} / ${section.titleEn}` })),
   );
 }

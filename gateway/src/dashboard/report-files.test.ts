@@ -7,7 +7,14 @@ import {
   type AnnualReportData,
 } from "./annual-report";
 import type { ReportShape } from "./figures";
-import { annualReportCsv, annualReportXlsx, REPORT_COLUMNS, reportContentDisposition, safeText } from "./report-files";
+import {
+  annualReportCsv,
+  annualReportXlsx,
+  readCsv,
+  REPORT_COLUMNS,
+  reportContentDisposition,
+  safeText,
+} from "./report-files";
 
 const figure = (key: string, value: number | null, kind = "count", source: string | null = `memberStats.${key}`) => ({
   key,
@@ -62,42 +69,15 @@ const REPORT: AnnualReportData = {
   ],
 };
 
-/** A minimal RFC 4180 reader: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
-
 describe("annual report files", () => {
   it("writes CSV as UTF-8 with a byte order mark, CRLF lines, quoted fields and exact values", () => {
     const buf = annualReportCsv(REPORT);
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString("utf8").slice(1);
     expect(text.endsWith("\r\n")).toBe(true);
-    const rows = parseCsv(text);
+    const rows = readCsv(text);
+    // The reader takes the file as downloaded, byte order mark included.
+    expect(readCsv(buf.toString("utf8"))).toEqual(rows);
     expect(rows[0]).toEqual(REPORT_COLUMNS.map((c) => c.header));
     expect(rows).toHaveLength(1 + 6);
     expect(rows[1]).toEqual([

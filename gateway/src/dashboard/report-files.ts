@@ -40,6 +40,39 @@ export function annualReportCsv(report: AnnualReportData): Buffer {
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 }
 
+/**
+ * Reads such a file back into rows of fields (RFC 4180: quoted fields may hold commas,
+ * quotes and line breaks), for scripts that consume the download and for its tests.
+ */
+export function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (report: AnnualReportData) => `${report.year}年工作报告数字`.slice(0, 31);
 
