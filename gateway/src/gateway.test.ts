@@ -165,6 +165,18 @@ describe("gateway", () => {
     expect(tooMany.body.errors?.[0].message).toMatch(/aliases/);
   });
 
+  it("answers a malformed body with a JSON error and no stack trace", async () => {
+    const res = await fetch(gw.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query": "{ alpha }"',
+    });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).not.toMatch(/JSON\.parse|node_modules|<html/i);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe("BAD_REQUEST");
+  });
+
   it("serves the offline explorer with a development token preset and nothing from the internet", async () => {
     const res = await fetch(gw.url, { headers: { accept: "text/html" } });
     expect(res.status).toBe(200);

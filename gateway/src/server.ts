@@ -15,6 +15,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import {
   ANONYMOUS,
   formatPublicError,
+  jsonErrorHandler,
   IDENTITY_HEADER,
   InvalidTokenError,
   signInternalIdentity,
@@ -240,6 +241,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     }),
   );
+  // Last: a malformed body or any thrown error answers JSON with a code, never Express's HTML stack trace.
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -1,4 +1,10 @@
-import { CompositionError, composeSupergraph, writeSupergraphFile, type SubgraphSdl } from "@tongxin/gateway";
+import {
+  CompositionError,
+  composeSupergraph,
+  figuresPathNextTo,
+  writeSupergraphFile,
+  type SubgraphSdl,
+} from "@tongxin/gateway";
 import fs from "node:fs";
 import {
   buildModulesSchema,
@@ -78,9 +84,6 @@ export interface PlatformFigures {
   modules: { module: string; title: string; kind: "core" | "plugin"; stats: StatDefinition[] }[];
 }
 
-/** Next to supergraph.graphql: supergraph.figures.json, served to the dashboard by the gateway. */
-export const figuresPathOf = (supergraphPath: string) => supergraphPath.replace(/(\.graphql)?$/, ".figures.json");
-
 /** Composes and writes the files atomically; on failure the previous files stay as they were. */
 export async function composePlatformToFile(
   layout: PlatformLayout,
@@ -89,7 +92,7 @@ export async function composePlatformToFile(
   path: string,
 ): Promise<string[]> {
   const { supergraphSdl, subgraphs } = await composePlatform(layout, urlOf, internalSecret);
-  writeFiguresFile(figuresPathOf(path), platformFigures(layout));
+  writeFiguresFile(figuresPathNextTo(path), platformFigures(layout));
   writeSupergraphFile(path, supergraphSdl);
   return subgraphs;
 }

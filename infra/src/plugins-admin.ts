@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { writeSupergraphFile } from "@tongxin/gateway";
+import { figuresPathNextTo, writeSupergraphFile } from "@tongxin/gateway";
 import {
   hostVersion,
   isRemote,
@@ -10,7 +10,7 @@ import {
   writePluginsConfig,
   type PluginsConfig,
 } from "@tongxin/plugin-host";
-import { composePlatform, figuresPathOf, platformFigures, writeFiguresFile } from "./compose";
+import { composePlatform, platformFigures, writeFiguresFile } from "./compose";
 import { platformLayout } from "./platform";
 import type { SubgraphSpec } from "./subgraphs";
 
@@ -105,7 +105,7 @@ export async function changePlugins(
   }
   const before = opts.gatewayReadyz ? await loadedAt(opts.gatewayReadyz) : null;
   writeFiguresFile(
-    figuresPathOf(opts.supergraphPath),
+    figuresPathNextTo(opts.supergraphPath),
     platformFigures(platformLayout({ configPath: opts.configPath, pluginsDir: opts.pluginsDir })),
   );
   writeSupergraphFile(opts.supergraphPath, composed.supergraphSdl);

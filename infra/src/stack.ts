@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startGateway, type RunningGateway } from "@tongxin/gateway";
+import { figuresPathNextTo, type RunningGateway, startGateway } from "@tongxin/gateway";
 import { startPluginHost, type RunningPluginHost } from "@tongxin/plugin-host";
 import { signUserToken, startSubgraph, type RunningSubgraph, type TokenRequest } from "@tongxin/sdk";
-import { composePlatformToFile, figuresPathOf } from "./compose";
+import { composePlatformToFile } from "./compose";
 import { platformLayout, type PlatformLayout } from "./platform";
 
 export const STACK_INTERNAL_SECRET = "tongxin-stack-internal-secret-0123456789abcdef";
@@ -115,7 +115,7 @@ export async function startStack(opts: {
       jwt: { jwtSecret: STACK_JWT_SECRET },
       port: 0,
       pollMs: opts.pollMs ?? 100,
-      figuresPath: figuresPathOf(supergraphPath),
+      figuresPath: figuresPathNextTo(supergraphPath),
       // As `npm start` offers it: the explorer's header and the dashboard's sign-in.
       explorerToken: signUserToken({ role: "STAFF", committee: "zhaotong" }, STACK_JWT_SECRET),
       log: () => undefined,

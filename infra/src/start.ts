@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { CompositionError } from "@tongxin/gateway";
+import { CompositionError, figuresPathNextTo } from "@tongxin/gateway";
 import { loadConfig, signUserToken } from "@tongxin/sdk";
 import dotenv from "dotenv";
-import { composePlatformToFile, figuresPathOf } from "./compose";
+import { composePlatformToFile } from "./compose";
 import { platformLayout } from "./platform";
 import { subgraphUrl } from "./subgraphs";
 
@@ -99,7 +99,7 @@ async function main() {
     ...env,
     PORT: String(gatewayPort),
     SUPERGRAPH_PATH: supergraphPath,
-    FIGURES_PATH: figuresPathOf(supergraphPath),
+    FIGURES_PATH: figuresPathNextTo(supergraphPath),
     // The demo data is calibrated on 2023 (DOMAIN.md): open the dashboard there unless told otherwise.
     ...(env.TONGXIN_SEED === "1" && !process.env.DASHBOARD_YEAR ? { DASHBOARD_YEAR: "2023" } : {}),
   });

@@ -1,16 +1,16 @@
 import {
   countyOverviewExample,
+  type ExampleOperation,
   EXAMPLES,
+  figuresPathNextTo,
   readCsv,
   runnableExamples,
-  startGateway,
-  type ExampleOperation,
   type RunningGateway,
+  startGateway,
 } from "@tongxin/gateway";
 import {
   DEFAULT_PLUGINS_CONFIG,
   enablePlugin,
-  figuresPathOf,
   startStack,
   STACK_INTERNAL_SECRET,
   STACK_JWT_SECRET,
@@ -252,7 +252,7 @@ describe("dashboard, report downloads and explorer examples through the gateway 
     beforeAll(async () => {
       gateway = await startGateway({
         supergraphPath: stack.supergraphPath,
-        figuresPath: figuresPathOf(stack.supergraphPath),
+        figuresPath: figuresPathNextTo(stack.supergraphPath),
         internalSecret: STACK_INTERNAL_SECRET,
         jwt: { jwtSecret: STACK_JWT_SECRET },
         production: true,

@@ -68,7 +68,7 @@ export class ProposalReportResolver {
   async opinionReports(@Root() r: AnnualReportRef, @Ctx() ctx: RequestContext): Promise<ReportSection> {
     const stats = await reportStatsLoaders(ctx).stats.load(await scope(ctx, r));
     return reportSection(
-      { name: "opinionReports", title: "社情民意信息", titleEn: "Opinion reports" },
+      { name: "proposals", title: "社情民意信息", titleEn: "Opinion reports" },
       REPORTS,
       stats as unknown as Record<string, unknown>,
       [
