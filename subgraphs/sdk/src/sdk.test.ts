@@ -15,6 +15,7 @@ import {
 import { defineModule, ModuleContractError } from "./module";
 import { checkPageSize, decodeCursor, encodeCursor } from "./pagination";
 import { buildModulesSchema } from "./schema";
+import { DEV_INTERNAL_SECRET, loadConfig } from "./config";
 import { checkModules } from "./contract";
 import { CommitteeRef } from "./stubs";
 import { parseDate, yearRange } from "./dates";
@@ -273,5 +274,17 @@ describe("module contract across modules", () => {
     );
     await expect(checkModules([court])).rejects.toThrow(/Committee\.sneaky of plugin court must start with court/);
     await expect(checkModules([courtyard, courtyard])).rejects.toThrow(/module name "courtyard" is used by 2 modules/);
+  });
+});
+
+describe("configuration", () => {
+  it("runs on development defaults locally and refuses them in production", () => {
+    expect(loadConfig({}).internalSecret).toBe(DEV_INTERNAL_SECRET);
+    expect(loadConfig({}).databaseUrl).toBe("sqlite:./data");
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/INTERNAL_SECRET must be set in production/);
+    expect(() => loadConfig({ NODE_ENV: "production", INTERNAL_SECRET: "short" })).toThrow(/at least 32/);
+    const prod = loadConfig({ NODE_ENV: "production", INTERNAL_SECRET: "x".repeat(40) });
+    expect(prod.jwtSecret).toBeUndefined(); // no development JWT secret either: the gateway refuses to start
+    expect(loadConfig({ JWT_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----\\nabc" }).jwtPublicKey).toContain("\n");
   });
 });
