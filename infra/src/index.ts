@@ -5,3 +5,4 @@ export * from "./subgraphs";
 export * from "./plugin-config";
 export * from "./plugin-new";
 export * from "./plugins-admin";
+export * from "./backup";
