@@ -214,7 +214,11 @@ describe("gateway", () => {
       });
       const body = await res.json();
       expect(Date.now() - t0).toBeLessThan(3_000);
-      expect(body.errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+      // Coded, with the failed field and its service (it was a bare INTERNAL_SERVER_ERROR).
+      expect(body.errors?.[0]).toMatchObject({
+        path: ["alpha"],
+        extensions: { code: "TIMEOUT", serviceName: "alpha" },
+      });
       expect(JSON.stringify(body)).not.toContain(String(port));
     } finally {
       await slowGw.stop();

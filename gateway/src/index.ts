@@ -3,5 +3,8 @@ export { figuresPathNextTo } from "./dashboard/figures";
 export { readCsv } from "./dashboard/report-files";
 export * from "./explorer";
 export * from "./limits";
+export * from "./rate-limit";
 export * from "./server";
+export * from "./settings";
+export { DEADLINE_HEADER, IDEMPOTENCY_HEADER, SubgraphSource } from "./subgraph-source";
 export * from "./supergraph-file";

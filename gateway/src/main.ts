@@ -2,11 +2,13 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { loadConfig, signUserToken } from "@tongxin/sdk";
 import { startGateway } from "./server";
+import { loadGatewaySettings } from "./settings";
 
 /** Gateway process: configuration from the environment, clean stop on SIGINT/SIGTERM. */
 async function main() {
   dotenv.config({ quiet: true });
   const config = loadConfig();
+  const settings = loadGatewaySettings();
   if (config.production && !config.jwtSecret && !config.jwtPublicKey) {
     throw new Error("JWT_SECRET or JWT_PUBLIC_KEY must be set in production");
   }
@@ -21,11 +23,19 @@ async function main() {
   const running = await startGateway({
     supergraphPath: path.resolve(process.env.SUPERGRAPH_PATH || "supergraph.graphql"),
     internalSecret: config.internalSecret,
-    jwt: { jwtSecret: config.jwtSecret, jwtPublicKey: config.jwtPublicKey },
+    jwt: {
+      jwtSecret: config.jwtSecret,
+      jwtPublicKey: config.jwtPublicKey,
+      maxLifetimeSeconds: settings.tokenMaxLifetimeSeconds,
+    },
     port: Number(process.env.PORT || 4000),
     host: process.env.HOST || "127.0.0.1",
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    requestDeadlineMs: settings.requestDeadlineMs,
+    limits: settings.limits,
+    rateLimit: settings.rateLimit,
+    trustProxy: settings.trustProxy,
     explorer: process.env.EXPLORER ? process.env.EXPLORER === "1" : !config.production,
     introspection: process.env.INTROSPECTION ? process.env.INTROSPECTION === "1" : !config.production,
     explorerToken,

@@ -3,7 +3,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = "true";
 
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -16,25 +16,23 @@ import {
   ANONYMOUS,
   formatPublicError,
   jsonErrorHandler,
-  IDENTITY_HEADER,
   InvalidTokenError,
-  signInternalIdentity,
   verifyUserToken,
   type Identity,
   type UserTokenKeys,
 } from "@tongxin/sdk";
-import express, { type Request } from "express";
+import express, { type Request, type Response } from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { dashboardStats, FiguresFile, figuresPathNextTo } from "./dashboard/figures";
 import { mountDashboard, type ExecutionResult } from "./dashboard/routes";
 import { countyOverviewExample, EXAMPLES, explorerPage, runnableExamples, type ExampleOperation } from "./explorer";
-import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from "./limits";
+import { armorProtection, DEFAULT_LIMITS, type OperationLimits } from "./limits";
+import { DEFAULT_RATE_LIMIT, rateLimitMiddleware, RequestRateLimiter, type RateLimitSettings } from "./rate-limit";
+import { DEFAULT_REQUEST_DEADLINE_MS } from "./settings";
+import { SubgraphSource, type GatewayContext } from "./subgraph-source";
 import { SupergraphFile } from "./supergraph-file";
 
-export interface GatewayContext {
-  identity: Identity;
-  requestId: string;
-}
+export type { GatewayContext } from "./subgraph-source";
 
 export interface GatewayOptions {
   /** Path of the composed supergraph; watched and reloaded on change. */
@@ -46,6 +44,12 @@ export interface GatewayOptions {
   production?: boolean;
   /** Per-subgraph fetch timeout. */
   subgraphTimeoutMs?: number;
+  /** Overall budget of one request; past it every pending subgraph call answers TIMEOUT. */
+  requestDeadlineMs?: number;
+  /** Per-identity and per-address request limits; `false` turns them off. */
+  rateLimit?: Partial<RateLimitSettings> | false;
+  /** Express `trust proxy`, for the client address behind a reverse proxy. */
+  trustProxy?: string | number | boolean;
   /** GraphiQL at GET /graphql; defaults to on outside production. */
   explorer?: boolean;
   introspection?: boolean;
@@ -74,29 +78,6 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Forwards the verified identity to subgraphs, signed with the internal secret. */
-class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly internalSecret: string,
-    timeoutMs: number,
-  ) {
-    super({
-      url,
-      // A subgraph that hangs costs its own fields after `timeoutMs`, not the whole page.
-      fetcher: ((input: string, init: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
-    });
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const identity = (context as Partial<GatewayContext>).identity ?? ANONYMOUS;
-    request.http?.headers.set(IDENTITY_HEADER, signInternalIdentity(identity, this.internalSecret));
-    const requestId = (context as Partial<GatewayContext>).requestId;
-    if (requestId) request.http?.headers.set("x-request-id", requestId);
-  }
-}
-
 function identityFromRequest(req: Request, keys: UserTokenKeys): Identity {
   const header = req.headers.authorization;
   if (!header) return ANONYMOUS;
@@ -116,6 +97,23 @@ function identityFromRequest(req: Request, keys: UserTokenKeys): Identity {
   }
 }
 
+type Authenticated = { identity?: Identity; error?: unknown };
+
+/** Printable ASCII, as IETF's Idempotency-Key draft and Stripe-style clients send (a UUID or similar). */
+function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.headers["idempotency-key"];
+  if (key === undefined) return undefined;
+  if (typeof key !== "string" || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new GraphQLError(
+      "Idempotency-Key 应为 1-255 个可打印字符 / Idempotency-Key must be 1-255 printable characters",
+      {
+        extensions: { code: "BAD_USER_INPUT", field: "Idempotency-Key", http: { status: 400 } },
+      },
+    );
+  }
+  return key;
+}
+
 /** Subgraph URLs as the loaded supergraph names them (for /readyz). */
 function subgraphUrls(supergraphSdl: string): { name: string; url: string }[] {
   const out: { name: string; url: string }[] = [];
@@ -129,13 +127,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const production = options.production ?? false;
   const explorer = options.explorer ?? !production;
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+  const protection = armorProtection(options.limits ?? DEFAULT_LIMITS, { production });
+  const limiter =
+    options.rateLimit === false || options.rateLimit?.enabled === false
+      ? undefined
+      : new RequestRateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, log);
   const supergraph = new SupergraphFile(options.supergraphPath, options.pollMs ?? 500, log);
   let currentSdl = "";
   let apiSchema: GraphQLSchema | undefined;
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
-    buildService: ({ url }) => new IdentityForwardingDataSource(url!, options.internalSecret, timeoutMs),
+    buildService: ({ name, url }) =>
+      new SubgraphSource({ name, url: url!, internalSecret: options.internalSecret, timeoutMs, log }),
     logger: {
       debug: () => undefined,
       info: (m: unknown) => log(String(m)),
@@ -150,14 +155,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable("x-powered-by");
+  if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   const httpServer = http.createServer(app);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection ?? !production,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
-    validationRules: [operationLimitsRule(options.limits ?? DEFAULT_LIMITS)],
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     plugins: [
+      ...protection.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -195,6 +203,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   });
 
+  // Verified once per request: the rate limit counts by identity, the GraphQL context reuses it.
+  const authenticate = (req: Request, res: Response): Authenticated => {
+    if (!res.locals.auth) {
+      try {
+        res.locals.auth = { identity: identityFromRequest(req, options.jwt) };
+      } catch (e) {
+        res.locals.auth = { error: e };
+      }
+    }
+    return res.locals.auth as Authenticated;
+  };
+  if (limiter) {
+    // Bad or missing tokens count against the address, so a stream of forged tokens is throttled too.
+    app.use(
+      ["/graphql", "/reports"],
+      rateLimitMiddleware(limiter, (req, res) => {
+        const { identity } = authenticate(req, res);
+        return identity && identity.role !== "ANONYMOUS"
+          ? { kind: "identity", subject: `${identity.role}:${identity.subject}` }
+          : { kind: "address", address: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+      }),
+    );
+  }
+
   const figures = new FiguresFile(options.figuresPath ?? figuresPathNextTo(options.supergraphPath), log);
   if (options.dashboard ?? true) {
     mountDashboard(app, {
@@ -205,7 +237,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       execute: async (identity, query, variables): Promise<ExecutionResult> => {
         const response = await server.executeOperation(
           { query, variables },
-          { contextValue: { identity, requestId: crypto.randomUUID() } },
+          { contextValue: { identity, requestId: crypto.randomUUID(), deadline: Date.now() + deadlineMs } },
         );
         if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
         return response.body.singleResult;
@@ -235,10 +267,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     "/graphql",
     express.json({ limit: "2mb" }),
     expressMiddleware(server, {
-      context: async ({ req }) => ({
-        identity: identityFromRequest(req, options.jwt),
-        requestId: String(req.headers["x-request-id"] ?? crypto.randomUUID()),
-      }),
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const auth = authenticate(req, res);
+        if (auth.error) throw auth.error;
+        return {
+          identity: auth.identity!,
+          requestId: String(req.headers["x-request-id"] ?? crypto.randomUUID()),
+          deadline: Date.now() + deadlineMs,
+          idempotencyKey: idempotencyKeyOf(req),
+        };
+      },
     }),
   );
   // Last: a malformed body or any thrown error answers JSON with a code, never Express's HTML stack trace.
@@ -257,6 +295,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     schema: () => apiSchema,
     async stop() {
       await server.stop();
+      await limiter?.close();
     },
   };
 }

@@ -9,6 +9,12 @@ export const ErrorCode = {
   CONFLICT: "CONFLICT",
   INVALID_TRANSITION: "INVALID_TRANSITION",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** The request's deadline or a subgraph's timeout passed; `outcomeUnknown` says whether a write may have landed. */
+  TIMEOUT: "TIMEOUT",
+  /** A subgraph could not be reached or failed; its fields are null, the rest of the response answers. */
+  SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
+  /** Too many requests from one identity or address; HTTP 429 with Retry-After. */
+  RATE_LIMITED: "RATE_LIMITED",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -39,8 +45,17 @@ export class AppError extends GraphQLError {
 
 export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, "请先登录", "authentication required");
 
-export const forbidden = (what = "this resource") =>
-  new AppError(ErrorCode.FORBIDDEN, "没有权限执行此操作", `not allowed to access ${what}`);
+/**
+ * A refusal says only that it is one: `what` names internal things (permission keys such as
+ * `studios.manage`, ids, scope rules) and goes to the server log, not to the client.
+ */
+export class ForbiddenError extends AppError {
+  constructor(readonly detail: string) {
+    super(ErrorCode.FORBIDDEN, "没有权限执行此操作", "not allowed");
+  }
+}
+
+export const forbidden = (what = "this resource") => new ForbiddenError(what);
 
 /** `what` is the English entity name, `whatZh` its Chinese word (委员, 提案 …). */
 export const notFound = (what: string, id: string | number, whatZh = "记录") =>
@@ -75,7 +90,12 @@ export const invalidTransition = (from: string, action: string) =>
 export function formatPublicError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === "string" && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _s, exception: _e, ...extensions } = formatted.extensions ?? {};
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    if (original instanceof ForbiddenError && process.env.NODE_ENV !== "test") {
+      console.warn(`[tongxin] refused: ${original.detail}${formatted.path ? ` at ${formatted.path.join(".")}` : ""}`);
+    }
+    // `response` is where Apollo Gateway puts a failed subgraph call's URL and body.
+    const { stacktrace: _s, exception: _e, response: _r, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   if (process.env.NODE_ENV !== "test") {

@@ -93,7 +93,15 @@ export function identityFromClaims(claims: UserClaims): Identity {
 export interface UserTokenKeys {
   jwtSecret?: string;
   jwtPublicKey?: string;
+  /**
+   * Longest lifetime a token may claim (exp - iat, or exp - now without iat); a token without
+   * `exp` is refused, as it would never expire. Defaults to DEFAULT_TOKEN_MAX_LIFETIME_SECONDS.
+   */
+  maxLifetimeSeconds?: number;
 }
+
+/** `npm run token` issues 30-day tokens; one day more absorbs clock skew. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 31 * 24 * 3600;
 
 /** Verifies a bearer token from a client. Algorithms are pinned so a token cannot choose its own. */
 export function verifyUserToken(token: string, keys: UserTokenKeys): Identity {
@@ -108,6 +116,13 @@ export function verifyUserToken(token: string, keys: UserTokenKeys): Identity {
     }
   } catch (e) {
     throw new InvalidTokenError(e instanceof Error ? e.message : String(e));
+  }
+  const { exp, iat } = claims as { exp?: unknown; iat?: unknown };
+  if (typeof exp !== "number") throw new InvalidTokenError("the token has no expiry (exp)");
+  const max = keys.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+  const lifetime = exp - (typeof iat === "number" ? iat : Math.floor(Date.now() / 1000));
+  if (lifetime > max) {
+    throw new InvalidTokenError(`the token lives ${lifetime} s, longer than the ${max} s allowed`);
   }
   return identityFromClaims(claims);
 }
