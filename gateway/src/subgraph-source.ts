@@ -49,8 +49,9 @@ const causeOf = (e: unknown) => (e as { cause?: { code?: string; message?: strin
 /** A kept-alive socket the subgraph closed while it sat idle: the request never started there. */
 export function isStaleSocket(e: unknown): boolean {
   const cause = causeOf(e);
+  // By name, not instanceof: undici's TypeError may come from another realm (jest's sandbox).
   return (
-    e instanceof TypeError &&
+    (e as Error)?.name === "TypeError" &&
     (cause?.code === "ECONNRESET" ||
       cause?.code === "UND_ERR_SOCKET" ||
       /other side closed/i.test(cause?.message ?? ""))
