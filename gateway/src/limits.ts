@@ -62,7 +62,7 @@ const MESSAGES = {
 /** graphql-armor's messages start "Syntax Error:" and are English only; ours are bilingual, as every message. */
 function reporter(limit: keyof typeof MESSAGES, n: number): GraphQLArmorRejectCallback {
   return (context, error) => {
-    const found = /found ([\d.e+]+)/.exec(error.message)?.[1];
+    const found = /found (\d+(?:\.\d+)?(?:e\+\d+)?)/.exec(error.message)?.[1];
     const shown = found === undefined ? "?" : String(Math.ceil(Number(found)));
     context?.reportError(
       new GraphQLError(MESSAGES[limit](shown, n), {
