@@ -206,7 +206,7 @@ describe("gateway hardening", () => {
       expect(health.status).toBe(200);
       expect(refused.status).toBe(400);
       expect(refused.body.errors?.[0]).toMatchObject({
-        message: expect.stringMatching(/query cost \d[\d.e+]* exceeds 20000/),
+        message: expect.stringMatching(/query cost \d[\d.e+]* exceeds 50000/),
         extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
       });
       expect(refusedAt - t0).toBeLessThan(2_000);
@@ -235,7 +235,7 @@ describe("gateway hardening", () => {
       `{ items(first: 100) { children(first: 100) { children(first: 100) { code } } } }`,
       auth,
     );
-    expect(literal.body.errors?.[0].message).toMatch(/query cost \d[\d.e+]* exceeds 20000/);
+    expect(literal.body.errors?.[0].message).toMatch(/query cost \d[\d.e+]* exceeds 50000/);
     // The same through a variable, and through the schema's default page size of 20.
     const byVariable = await post(
       `query($n: Int) { items(first: $n) { children(first: $n) { children(first: $n) { code } } } }`,
@@ -243,9 +243,9 @@ describe("gateway hardening", () => {
       undefined,
       { n: 100 },
     );
-    expect(byVariable.body.errors?.[0].message).toMatch(/query cost \d[\d.e+]* exceeds 20000/);
+    expect(byVariable.body.errors?.[0].message).toMatch(/query cost \d[\d.e+]* exceeds 50000/);
     const defaults = await post(`{ items { children { children { children { code } } } } }`, auth);
-    expect(defaults.body.errors?.[0].message).toMatch(/query cost \d[\d.e+]* exceeds 20000/);
+    expect(defaults.body.errors?.[0].message).toMatch(/query cost \d[\d.e+]* exceeds 50000/);
     expect(itemsCalls).toBe(before);
     // A page of ordinary size answers.
     expect((await post(`{ items(first: 3) { children(first: 2) { code } } }`, auth)).body.errors).toBeUndefined();

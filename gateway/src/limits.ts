@@ -14,6 +14,7 @@ import {
   type FieldNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionSetNode,
   type ValidationRule,
 } from "graphql";
 
@@ -40,14 +41,15 @@ export interface OperationLimits {
 /**
  * GraphiQL's introspection query (graphql-js `getIntrospectionQuery` with every option, nine
  * `ofType` levels) measures depth 15, cost 15,581, 184 tokens, no alias: the defaults let it
- * through, since the limits apply to introspection fields as to any other. The explorer's
- * examples measure at most depth 7 and cost 1,250 (with their page sizes), the dashboard's
- * county view is the widest ordinary query. `gateway/src/limits.test.ts` re-measures these.
+ * through, since the limits apply to introspection fields as to any other. A page of 100
+ * members with sector, party and seats (the platform test's query) costs about 8,200, so a
+ * full page of ordinary depth passes while fan-out over several paged levels does not. The
+ * tests re-measure these (limits.test.ts; the explorer's examples in hardening.e2e.test.ts).
  */
 export const DEFAULT_LIMITS: OperationLimits = {
   maxDepth: 15,
   maxAliases: 20,
-  maxCost: 20_000,
+  maxCost: 50_000,
   maxTokens: 2_000,
   maxDirectives: 50,
 };
@@ -117,7 +119,7 @@ export function armorProtection(limits: OperationLimits = DEFAULT_LIMITS, opts: 
   });
   const { validationRules, plugins } = armor.protect();
   return {
-    validationRules: validationRules as ValidationRule[],
+    validationRules: [...(validationRules as ValidationRule[]), introspectionListsRule()],
     plugins: [...(plugins as ApolloServerPlugin[]), listSizeCostPlugin(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
   };
@@ -182,5 +184,69 @@ function listSizeCostPlugin(limits: OperationLimits): ApolloServerPlugin {
         },
       };
     },
+  };
+}
+
+/** Introspection fields that answer lists: every level of them multiplies the answer. */
+const INTROSPECTION_LISTS = new Set([
+  "types",
+  "fields",
+  "inputFields",
+  "interfaces",
+  "possibleTypes",
+  "enumValues",
+  "args",
+  "directives",
+]);
+
+/**
+ * Introspection is answered by the gateway itself, in process. Its lists have no `first`, so
+ * armor's cost sees `__schema { types { fields { type { fields { type { fields … } } } } } }`
+ * as cheap, yet each level multiplies the answer by tens (types × fields × fields × …). GraphiQL
+ * nests three list levels (types → fields → args); more are refused. Fragments are measured once
+ * (memoised), so this is linear in the document like armor's rules.
+ */
+export function introspectionListsRule(maxNesting = 3): ValidationRule {
+  return (context) => {
+    const memo = new Map<string, number>();
+    // `inside`: below __schema/__type, where every field is an introspection field.
+    const nesting = (set: SelectionSetNode, inside: boolean, visiting: Set<string>): number => {
+      let deepest = 0;
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) {
+          if (!sel.selectionSet) continue;
+          const name = sel.name.value;
+          const below = inside || name === "__schema" || name === "__type";
+          const own = inside && INTROSPECTION_LISTS.has(name) ? 1 : 0;
+          deepest = Math.max(deepest, own + nesting(sel.selectionSet, below, visiting));
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, nesting(sel.selectionSet, inside, visiting));
+        } else {
+          const key = `${inside}:${sel.name.value}`;
+          const fragment = context.getFragment(sel.name.value);
+          if (!fragment || visiting.has(key)) continue; // cycles are reported by graphql-js itself
+          if (!memo.has(key)) {
+            visiting.add(key);
+            memo.set(key, nesting(fragment.selectionSet, inside, visiting));
+            visiting.delete(key);
+          }
+          deepest = Math.max(deepest, memo.get(key)!);
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(node) {
+        const found = nesting(node.selectionSet, false, new Set());
+        if (found > maxNesting) {
+          context.reportError(
+            new GraphQLError(
+              `内省列表嵌套过深 (${found} > ${maxNesting}) / introspection lists nested ${found} deep exceed ${maxNesting}`,
+              { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "introspection" } },
+            ),
+          );
+        }
+      },
+    };
   };
 }

@@ -50,7 +50,7 @@ describe.each(databasesUnderTest())("operation limits on the whole platform ($ki
     console.log(`wide query refused in ${Date.now() - t0} ms: ${res.errors?.[0].message}`);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/^查询代价过高 .* \/ query cost \d[\d.e+]* exceeds 20000$/),
+      message: expect.stringMatching(/^查询代价过高 .* \/ query cost \d[\d.e+]* exceeds 50000$/),
       extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
     });
     expect(stack.statementCount()).toBe(before);
