@@ -1,4 +1,12 @@
-import { EXAMPLES, operationLimitRules, withListSizes } from "@tongxin/gateway";
+import {
+  countyOverviewExample,
+  EXAMPLES,
+  figuresPathNextTo,
+  operationLimitRules,
+  withListSizes,
+} from "@tongxin/gateway";
+import { annualReportOperation } from "@tongxin/gateway/dist/dashboard/annual-report";
+import { dashboardStats, FiguresFile, reportShape } from "@tongxin/gateway/dist/dashboard/figures";
 import { startStack, type Stack } from "@tongxin/infra";
 import { dropMysqlDatabases, parseDatabaseUrl } from "@tongxin/sdk";
 import { databasesUnderTest } from "@tongxin/sdk/dist/testing";
@@ -58,8 +66,15 @@ describe.each(databasesUnderTest())("operation limits on the whole platform ($ki
     expect((await stack.query(null, "{ committees { code } }")).errors).toBeUndefined();
   });
 
-  it("lets every explorer example and GraphiQL's introspection through the default limits", async () => {
-    for (const example of EXAMPLES) {
+  it("lets every explorer example, the report download and GraphiQL's introspection through the default limits", async () => {
+    const figures = new FiguresFile(figuresPathNextTo(stack.supergraphPath), () => undefined).read();
+    const overview = countyOverviewExample(dashboardStats(figures, schema));
+    const report = {
+      title: "annual report download",
+      query: annualReportOperation(reportShape(schema)!),
+      variables: JSON.stringify({ committee: "zhaotong", year: 2023 }),
+    };
+    for (const example of [overview, report, ...EXAMPLES]) {
       const document = parse(example.query);
       if (validate(schema, document, specifiedRules).length > 0) continue; // a plugin's example, plugin off
       const variables = example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : {};
