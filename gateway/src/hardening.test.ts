@@ -400,6 +400,21 @@ describe("gateway hardening", () => {
     expect((await post(`{ alpha }`, { authorization: `Bearer ${other}` })).status).toBe(200);
   });
 
+  it("keeps limiting in memory while the configured Redis does not answer", async () => {
+    const logged: string[] = [];
+    const { post } = await gatewayOver(
+      { alpha: a.url },
+      {
+        rateLimit: { identityPoints: 2, addressPoints: 2, windowSeconds: 60, redisUrl: "redis://127.0.0.1:1" },
+        log: (m) => logged.push(m),
+      },
+    );
+    expect((await post(`{ alpha }`, auth)).status).toBe(200);
+    expect((await post(`{ alpha }`, auth)).status).toBe(200);
+    expect((await post(`{ alpha }`, auth)).status).toBe(429);
+    expect(logged.some((m) => /rate-limit Redis unavailable/.test(m))).toBe(true);
+  });
+
   it("refuses tokens without exp or living longer than allowed", async () => {
     const { post } = await gatewayOver({ alpha: a.url }, { jwt: { jwtSecret: JWT, maxLifetimeSeconds: 3600 } });
     const now = Math.floor(Date.now() / 1000);

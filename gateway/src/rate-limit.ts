@@ -86,7 +86,8 @@ export class RequestRateLimiter {
   }
 
   async close(): Promise<void> {
-    if (this.redis) await this.redis.quit().catch(() => this.redis?.disconnect());
+    // Counters live in Redis with their own expiry: nothing to flush, and no reconnect loop left behind.
+    this.redis?.disconnect();
   }
 }
 
