@@ -159,6 +159,7 @@ export function withListSizes(
         else if (given.value.kind === Kind.VARIABLE) {
           const name = given.value.name.value;
           size = Object.hasOwn(variables, name) ? variables[name] : defaults.get(name);
+          if (size === null) size = sizeArg.defaultValue; // resolvers page an explicit null as the default
         } else return undefined; // a literal: armor reads it itself
         if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 1) return undefined;
         const arg: ArgumentNode = {
