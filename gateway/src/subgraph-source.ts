@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { ANONYMOUS, ErrorCode, IDENTITY_HEADER, signInternalIdentity, type Identity } from "@tongxin/sdk";
+import { ANONYMOUS, cachedInternalIdentity, ErrorCode, IDENTITY_HEADER, type Identity } from "@tongxin/sdk";
 import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
 
 export interface GatewayContext {
@@ -170,7 +170,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const deadline = Math.min(ctx.deadline ?? Infinity, now + this.options.timeoutMs);
     if (deadline <= now) throw new DeadlinePassed("the request's deadline passed before this call");
     const headers = request.http!.headers;
-    headers.set(IDENTITY_HEADER, signInternalIdentity(ctx.identity ?? ANONYMOUS, this.options.internalSecret));
+    headers.set(IDENTITY_HEADER, cachedInternalIdentity(ctx.identity ?? ANONYMOUS, this.options.internalSecret));
     headers.set(DEADLINE_HEADER, String(deadline));
     if (ctx.requestId) headers.set("x-request-id", ctx.requestId);
     if (ctx.idempotencyKey) headers.set(IDEMPOTENCY_HEADER, ctx.idempotencyKey);

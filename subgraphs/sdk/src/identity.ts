@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
 
 /**
@@ -33,7 +34,7 @@ const INTERNAL_ISSUER = "tongxin-gateway";
  * identity was not altered on the way. Lifetime covers the slowest request.
  */
 export function signInternalIdentity(identity: Identity, internalSecret: string, ttlSeconds = 300): string {
-  return jwt.sign({ id: identity }, internalSecret, {
+  return jwt.sign({ id: identity }, secretKey(internalSecret), {
     algorithm: "HS256",
     audience: INTERNAL_AUDIENCE,
     issuer: INTERNAL_ISSUER,
@@ -44,16 +45,82 @@ export function signInternalIdentity(identity: Identity, internalSecret: string,
 /** Returns null when the header is missing, forged, expired or signed with another secret. */
 export function verifyInternalIdentity(token: string | undefined, internalSecret: string): Identity | null {
   if (!token) return null;
+  // Every hop of a request carries the same token: verify it once, then until it expires.
+  const cache = cacheFor(verifiedInternal, internalSecret);
+  const hit = cache.get(token);
+  if (hit && hit.until > Date.now()) return hit.value;
   try {
-    const payload = jwt.verify(token, internalSecret, {
+    const payload = jwt.verify(token, secretKey(internalSecret), {
       algorithms: ["HS256"],
       audience: INTERNAL_AUDIENCE,
       issuer: INTERNAL_ISSUER,
-    }) as { id?: Identity };
-    return payload.id && typeof payload.id.role === "string" ? payload.id : null;
+    }) as { id?: Identity; exp?: number };
+    const identity = payload.id && typeof payload.id.role === "string" ? payload.id : null;
+    if (identity && payload.exp) cache.set(token, { value: Object.freeze(identity), until: payload.exp * 1000 });
+    return identity;
   } catch {
     return null;
   }
+}
+
+/**
+ * The internal token of an identity, signed once and reused for half its lifetime: the
+ * gateway forwards the same identity to every subgraph fetch of a request, and a subgraph
+ * asks the members subgraph as SYSTEM many times a second.
+ */
+export function cachedInternalIdentity(identity: Identity, internalSecret: string, ttlSeconds = 300): string {
+  const cache = cacheFor(signedInternal, internalSecret);
+  const key = `${ttlSeconds}|${JSON.stringify(identity)}`;
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const token = signInternalIdentity(identity, internalSecret, ttlSeconds);
+  cache.set(key, { value: token, until: Date.now() + (ttlSeconds * 1000) / 2 });
+  return token;
+}
+
+/** A small least-recently-used map: bounded, so a flood of distinct tokens cannot grow memory. */
+class Lru<V> {
+  private readonly map = new Map<string, { value: V; until: number }>();
+  constructor(private readonly max: number) {}
+  get(key: string): { value: V; until: number } | undefined {
+    const hit = this.map.get(key);
+    if (!hit) return undefined;
+    this.map.delete(key);
+    if (hit.until <= Date.now()) return undefined;
+    this.map.set(key, hit);
+    return hit;
+  }
+  set(key: string, entry: { value: V; until: number }): void {
+    this.map.delete(key);
+    this.map.set(key, entry);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+const TOKEN_CACHE_SIZE = 1_000;
+const verifiedInternal = new Map<string, Lru<Identity>>();
+const signedInternal = new Map<string, Lru<string>>();
+const verifiedUser = new Map<string, Lru<Identity>>();
+const keyObjects = new Map<string, KeyObject>();
+
+/** One cache per key, so a token verified with one secret never passes for another. */
+function cacheFor<V>(caches: Map<string, Lru<V>>, key: string): Lru<V> {
+  let cache = caches.get(key);
+  if (!cache) {
+    cache = new Lru<V>(TOKEN_CACHE_SIZE);
+    caches.set(key, cache);
+  }
+  return cache;
+}
+
+/** The secret as a key object, built once: jsonwebtoken would otherwise rebuild it per call. */
+function secretKey(secret: string): KeyObject {
+  let key = keyObjects.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, "utf8"));
+    keyObjects.set(secret, key);
+  }
+  return key;
 }
 
 export class InvalidTokenError extends Error {}
@@ -105,12 +172,20 @@ export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 31 * 24 * 3600;
 
 /** Verifies a bearer token from a client. Algorithms are pinned so a token cannot choose its own. */
 export function verifyUserToken(token: string, keys: UserTokenKeys): Identity {
+  // A client sends the same token with every request: verified once, trusted until it expires.
+  // The cache is per key and per lifetime limit: a token passes only what verified it.
+  const cache = cacheFor(
+    verifiedUser,
+    `${keys.maxLifetimeSeconds ?? ""}|${keys.jwtPublicKey ? `pk|${keys.jwtPublicKey}` : `hs|${keys.jwtSecret ?? ""}`}`,
+  );
+  const hit = cache.get(token);
+  if (hit) return hit.value;
   let claims: UserClaims;
   try {
     if (keys.jwtPublicKey) {
       claims = jwt.verify(token, keys.jwtPublicKey, { algorithms: ["RS256", "ES256"] }) as UserClaims;
     } else if (keys.jwtSecret) {
-      claims = jwt.verify(token, keys.jwtSecret, { algorithms: ["HS256"] }) as UserClaims;
+      claims = jwt.verify(token, secretKey(keys.jwtSecret), { algorithms: ["HS256"] }) as UserClaims;
     } else {
       throw new InvalidTokenError("no JWT key configured");
     }
@@ -124,7 +199,10 @@ export function verifyUserToken(token: string, keys: UserTokenKeys): Identity {
   if (lifetime > max) {
     throw new InvalidTokenError(`the token lives ${lifetime} s, longer than the ${max} s allowed`);
   }
-  return identityFromClaims(claims);
+  const identity = Object.freeze(identityFromClaims(claims));
+  // Trusted until it expires, and re-verified every few minutes at most.
+  cache.set(token, { value: identity, until: Math.min(exp * 1000, Date.now() + 5 * 60_000) });
+  return identity;
 }
 
 export interface TokenRequest {
