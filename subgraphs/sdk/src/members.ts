@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
-import { IDENTITY_HEADER, SYSTEM, signInternalIdentity } from "./identity";
+import { IDENTITY_HEADER, SYSTEM, cachedInternalIdentity } from "./identity";
 
 /**
  * What other modules may know about a member. The members subgraph owns the register and
@@ -16,37 +16,106 @@ export interface MemberInfo {
   committees: string[];
 }
 
+/**
+ * Who is active where on one day, as compactly as the figures need it: per committee the
+ * ids of its active members, and each one's sector. A coverage figure of a whole tree
+ * needs thousands of members, not their names or every seat as GraphQL objects.
+ */
+export interface ActiveRegister {
+  /** Active member ids of each committee asked about (a member with two seats is under both). */
+  byCommittee: Map<string, number[]>;
+  /** Sector name of each of those members (null when none). */
+  sectorOf: Map<number, string | null>;
+}
+
 export interface MembersSource {
   /** The members with these ids (unknown ids are simply absent). */
   lookup(ids: string[], asOf?: string): Promise<MemberInfo[]>;
   /** Active members of any of these committees on `asOf` (YYYY-MM-DD): the denominators of coverage figures. */
   activeIn(committees: string[], asOf: string): Promise<MemberInfo[]>;
+  /** The same members as `activeIn`, as ids per committee: what statistics of many committees need. */
+  activeRegister(committees: string[], asOf: string): Promise<ActiveRegister>;
+}
+
+/** Active members of any of `codes`, each once. */
+export function activeIdsOf(register: ActiveRegister, codes: readonly string[]): number[] {
+  if (codes.length === 1) return register.byCommittee.get(codes[0]) ?? [];
+  const out = new Set<number>();
+  for (const c of codes) for (const id of register.byCommittee.get(c) ?? []) out.add(id);
+  return [...out];
+}
+
+/** Every member id of some registers, each once. */
+export function allActiveIds(registers: Iterable<ActiveRegister>): Set<number> {
+  const out = new Set<number>();
+  for (const r of registers) for (const ids of r.byCommittee.values()) for (const id of ids) out.add(id);
+  return out;
+}
+
+/** Builds the register from full entries (in-process sources and tests). */
+export function registerFrom(members: readonly MemberInfo[], committees: readonly string[]): ActiveRegister {
+  const wanted = new Set(committees);
+  const byCommittee = new Map<string, number[]>(committees.map((c) => [c, []]));
+  const sectorOf = new Map<number, string | null>();
+  for (const m of members) {
+    const id = Number(m.id);
+    for (const c of m.committees) if (wanted.has(c)) byCommittee.get(c)!.push(id);
+    sectorOf.set(id, m.sector);
+  }
+  return { byCommittee, sectorOf };
 }
 
 const DIRECTORY_QUERY = `query ($ids: [ID!], $committees: [String!], $asOf: String) {
   memberDirectory(ids: $ids, committees: $committees, asOf: $asOf) { id name status sector committees }
 }`;
 
+// Ids and sector names as parallel lists per committee: a few kilobytes for a city tree.
+const REGISTER_QUERY = `query ($committees: [String!]!, $asOf: String!) {
+  memberDirectoryRegister(committees: $committees, asOf: $asOf) { committees { code memberIds } memberIds sectors }
+}`;
+
+export interface RegisterAnswer {
+  committees: { code: string; memberIds: number[] }[];
+  memberIds: number[];
+  sectors: (string | null)[];
+}
+
 /** Asks the members subgraph over the internal network, as the platform itself. */
 export function httpMembersSource(membersUrl: string, internalSecret: string, timeoutMs = 10_000): MembersSource {
-  const ask = async (variables: Record<string, unknown>): Promise<MemberInfo[]> => {
+  const post = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
     const res = await fetch(membersUrl, {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        [IDENTITY_HEADER]: signInternalIdentity(SYSTEM, internalSecret, 60),
+        [IDENTITY_HEADER]: cachedInternalIdentity(SYSTEM, internalSecret, 60),
       },
-      body: JSON.stringify({ query: DIRECTORY_QUERY, variables }),
+      body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!res.ok) throw new Error(`member directory: members subgraph answered HTTP ${res.status}`);
-    const body = (await res.json()) as { data?: { memberDirectory: MemberInfo[] }; errors?: { message: string }[] };
+    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
     if (!body.data) throw new Error(`member directory: ${body.errors?.[0]?.message ?? "no data"}`);
-    return body.data.memberDirectory;
+    return body.data;
   };
+  const ask = async (variables: Record<string, unknown>): Promise<MemberInfo[]> =>
+    (await post<{ memberDirectory: MemberInfo[] }>(DIRECTORY_QUERY, variables)).memberDirectory;
   return {
     lookup: (ids, asOf) => (ids.length ? ask({ ids, asOf }) : Promise.resolve([])),
     activeIn: (committees, asOf) => (committees.length ? ask({ committees, asOf }) : Promise.resolve([])),
+    async activeRegister(committees, asOf) {
+      if (!committees.length) return { byCommittee: new Map(), sectorOf: new Map() };
+      const r = (await post<{ memberDirectoryRegister: RegisterAnswer }>(REGISTER_QUERY, { committees, asOf }))
+        .memberDirectoryRegister;
+      return registerFromAnswer(r);
+    },
+  };
+}
+
+/** The register from the members subgraph's compact answer. */
+export function registerFromAnswer(r: RegisterAnswer): ActiveRegister {
+  return {
+    byCommittee: new Map(r.committees.map((c) => [c.code, c.memberIds])),
+    sectorOf: new Map(r.memberIds.map((id, i) => [id, r.sectors[i] ?? null])),
   };
 }
 
@@ -60,6 +129,11 @@ export function staticMembersSource(members: MemberInfo[]): MembersSource {
     async activeIn(committees) {
       const wanted = new Set(committees);
       return members.filter((m) => m.status === "ACTIVE" && m.committees.some((c) => wanted.has(c)));
+    },
+    async activeRegister(committees) {
+      const wanted = new Set(committees);
+      const active = members.filter((m) => m.status === "ACTIVE" && m.committees.some((c) => wanted.has(c)));
+      return registerFrom(active, committees);
     },
   };
 }

@@ -1,4 +1,13 @@
-import { asOfEndOf, defineLoaders, yearRange, type FigureDefinition, type RequestContext } from "@tongxin/sdk";
+import {
+  asOfEndOf,
+  defineLoaders,
+  groupBy,
+  jsonScopes,
+  scopesParam,
+  yearRange,
+  type FigureDefinition,
+  type RequestContext,
+} from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Member } from "../member/member.entity";
@@ -63,41 +72,44 @@ export interface MemberStatsKey {
 type Row = Record<string, string | number | null>;
 const num = (v: unknown) => Number(v ?? 0);
 
+const REFERENCE = Symbol("memberStatsReference");
+
+/** Sectors and parties, read once per request whatever the number of batches. */
+function referenceData(ctx: RequestContext): Promise<{ sectors: Map<number, Sector>; parties: Map<number, Party> }> {
+  return ctx.memo(REFERENCE, async () => ({
+    sectors: new Map((await ctx.repo(Sector).find()).map((s) => [s.id, s])),
+    parties: new Map((await ctx.repo(Party).find()).map((p) => [p.id, p])),
+  }));
+}
+
 /**
- * Computes the figures of several committees with a fixed number of statements: the
- * committee-only keys of one year share grouped queries; a key that includes descendants
- * (distinct persons across a subtree, someone may sit on two) gets its own.
+ * Computes the figures of several committees with a fixed number of statements: four per
+ * year asked, whatever the number of committees. Each key is a scope (the committee, or
+ * it and its descendants), bound as one JSON parameter of (scope, committee) pairs, and
+ * every statement groups by scope, so distinct persons are counted per scope (someone
+ * may sit on two committees of a subtree).
  */
 async function computeStats(ctx: RequestContext, keys: readonly MemberStatsKey[]): Promise<MemberStats[]> {
-  const sectors = new Map((await ctx.repo(Sector).find()).map((s) => [s.id, s]));
-  const parties = new Map((await ctx.repo(Party).find()).map((p) => [p.id, p]));
+  const { sectors, parties } = await referenceData(ctx);
   const results = new Map<MemberStatsKey, MemberStats>();
+  const em = ctx.manager(Membership);
+  const scopeTable = `(${jsonScopes(em, "scopes")})`;
 
-  const groups = new Map<string, { keys: MemberStatsKey[]; grouped: boolean }>();
-  for (const k of keys) {
-    const single = k.codes.length === 1 && k.codes[0] === k.code;
-    const gk = single ? `single|${k.year ?? ""}` : `tree|${k.code}|${k.year ?? ""}`;
-    const g = groups.get(gk) ?? { keys: [], grouped: single };
-    g.keys.push(k);
-    groups.set(gk, g);
-  }
-
-  for (const { keys: groupKeys, grouped } of groups.values()) {
-    const year = groupKeys[0].year;
+  for (const yearKeys of groupBy(keys, (k) => k.year ?? null).values()) {
+    const year = yearKeys[0].year;
     const asOf = asOfEndOf(year);
-    const codes = [...new Set(groupKeys.flatMap((k) => k.codes))];
-    // One group column: the committee when grouped, a constant when the whole subtree is one figure.
-    const groupCol = grouped ? "ms.committee_code" : "'all'";
+    const scopes = scopesParam(yearKeys.map((k) => k.codes));
     const seats = () =>
       ctx
         .repo(Membership)
         .createQueryBuilder("ms")
+        .innerJoin(scopeTable, "sc", "sc.code = ms.committee_code")
         .innerJoin(Member, "m", "m.id = ms.member_id")
-        .where("ms.committee_code IN (:...codes)", { codes })
-        .andWhere(seatCurrentAt("ms", "m"), { asOf });
+        .where(seatCurrentAt("ms", "m"), { asOf })
+        .setParameter("scopes", scopes);
 
     const totals: Row[] = await seats()
-      .select(`${groupCol}`, "grp")
+      .select("sc.k", "grp")
       .addSelect("COUNT(DISTINCT m.id)", "active")
       .addSelect(
         `COUNT(DISTINCT CASE WHEN m.commitment_signed_on IS NOT NULL AND m.commitment_signed_on <= :asOf THEN m.id END)`,
@@ -105,57 +117,57 @@ async function computeStats(ctx: RequestContext, keys: readonly MemberStatsKey[]
       )
       .addSelect(`COUNT(DISTINCT CASE WHEN m.gender = 'FEMALE' THEN m.id END)`, "female")
       .addSelect(`COUNT(DISTINCT CASE WHEN m.ethnicity <> '汉族' THEN m.id END)`, "minorities")
-      .groupBy("grp")
+      .groupBy("sc.k")
       .getRawMany();
     const bySector: Row[] = await seats()
-      .select(`${groupCol}`, "grp")
+      .select("sc.k", "grp")
       .addSelect("m.sector_id", "sector")
       .addSelect("COUNT(DISTINCT m.id)", "n")
-      .groupBy("grp")
+      .groupBy("sc.k")
       .addGroupBy("m.sector_id")
       .getRawMany();
     const byParty: Row[] = await seats()
-      .select(`${groupCol}`, "grp")
+      .select("sc.k", "grp")
       .addSelect("m.party_id", "party")
       .addSelect("COUNT(DISTINCT m.id)", "n")
-      .groupBy("grp")
+      .groupBy("sc.k")
       .addGroupBy("m.party_id")
       .getRawMany();
     const revokedQb = ctx
       .repo(Membership)
       .createQueryBuilder("ms")
-      .select(`${groupCol}`, "grp")
+      .innerJoin(scopeTable, "sc", "sc.code = ms.committee_code")
+      .select("sc.k", "grp")
       .addSelect("COUNT(DISTINCT ms.member_id)", "n")
-      .where("ms.committee_code IN (:...codes)", { codes })
-      .andWhere("ms.end_reason = 'REVOKED'")
-      .groupBy("grp");
+      .where("ms.end_reason = 'REVOKED'")
+      .setParameter("scopes", scopes)
+      .groupBy("sc.k");
     if (year) {
       const r = yearRange(year);
       revokedQb.andWhere("ms.ended_on >= :from AND ms.ended_on <= :to", r);
     }
     const revoked: Row[] = await revokedQb.getRawMany();
+    const of = (rows: Row[]) => groupBy(rows, (r) => Number(r.grp));
+    const [totalsOf, sectorsOf, partiesOf, revokedOf] = [of(totals), of(bySector), of(byParty), of(revoked)];
 
-    for (const k of groupKeys) {
-      const grp = grouped ? k.code : "all";
-      const t = totals.find((r) => r.grp === grp);
+    yearKeys.forEach((k, grp) => {
+      const t = totalsOf.get(grp)?.[0];
       results.set(k, {
         asOf,
         activeMembers: num(t?.active),
         commitmentsSigned: num(t?.signed),
         female: num(t?.female),
         ethnicMinorities: num(t?.minorities),
-        revoked: num(revoked.find((r) => r.grp === grp)?.n),
-        bySector: bySector
-          .filter((r) => r.grp === grp)
+        revoked: num(revokedOf.get(grp)?.[0]?.n),
+        bySector: (sectorsOf.get(grp) ?? [])
           .map((r) => ({ sector: sectors.get(num(r.sector))!, count: num(r.n) }))
           .filter((r) => r.sector)
           .sort((a, b) => a.sector.sortOrder - b.sector.sortOrder),
-        byParty: byParty
-          .filter((r) => r.grp === grp)
+        byParty: (partiesOf.get(grp) ?? [])
           .map((r) => ({ party: r.party === null ? null : (parties.get(num(r.party)) ?? null), count: num(r.n) }))
           .sort((a, b) => (a.party?.sortOrder ?? 999) - (b.party?.sortOrder ?? 999)),
       });
-    }
+    });
   }
   return keys.map((k) => results.get(k)!);
 }

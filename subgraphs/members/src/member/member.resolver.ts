@@ -1,6 +1,6 @@
 import { ConnectionType, type RequestContext } from "@tongxin/sdk";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { DirectoryMember, memberDirectory } from "./member.directory";
+import { DirectoryMember, DirectoryRegister, memberDirectory, memberDirectoryRegister } from "./member.directory";
 import { Membership, Position } from "../membership/membership.entity";
 import { AddMembershipInput, EndMembershipInput, RevokeMemberInput } from "../membership/membership.inputs";
 import { addMembership, endMembership, revokeMember } from "../membership/membership.service";
@@ -42,6 +42,16 @@ export class MemberResolver {
     @Arg("asOf", () => String, { nullable: true }) asOf?: string,
   ): Promise<DirectoryMember[]> {
     return memberDirectory(ctx, { ids, committees, asOf });
+  }
+
+  @Query(() => DirectoryRegister, { description: "内部接口, 仅供其他子图 / internal, for other subgraphs" })
+  @Directive("@inaccessible")
+  memberDirectoryRegister(
+    @Ctx() ctx: RequestContext,
+    @Arg("committees", () => [String]) committees: string[],
+    @Arg("asOf", () => String) asOf: string,
+  ): Promise<DirectoryRegister> {
+    return memberDirectoryRegister(ctx, { committees, asOf });
   }
 
   @Mutation(() => Member, { description: "新增委员及其任职 (本级政协办公室)" })

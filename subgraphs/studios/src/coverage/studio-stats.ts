@@ -1,9 +1,15 @@
 import {
+  activeIdsOf,
+  allActiveIds,
   asOfEndOf,
   dateString,
   defineLoaders,
+  groupBy,
+  jsonParam,
+  jsonValues,
   rate,
   yearRange,
+  type ActiveRegister,
   type FigureDefinition,
   type MemberInfo,
   type RequestContext,
@@ -80,33 +86,50 @@ export function activeMembersOf(active: readonly MemberInfo[], codes: readonly s
 
 /**
  * Every figure of every committee in the batch from three statements (studios, roster
- * stays, activities per committee and year) and one members look-up per distinct day,
- * whatever the number of committees or years asked. Distinct people cannot be summed
- * over a subtree, so the roster comes back per stay and is counted here.
+ * stays at their studios or of their active members, activities per committee and year) and one members look-up per distinct day, whatever the number of
+ * committees or years asked. Each statement reads the committees asked and their members
+ * only, never the rest of the tree. Distinct people cannot be summed over a subtree, so
+ * the roster comes back per stay and is counted here.
  */
 async function computeStudioStats(ctx: RequestContext, keys: readonly StudioStatsKey[]): Promise<StudioStats[]> {
   const codes = [...new Set(keys.flatMap((k) => k.codes))];
   const years = [...new Set(keys.map((k) => k.year))];
   const lastAsOf = years.map(asOfEndOf).sort().at(-1)!;
+  const em = ctx.manager(Studio);
+  const inCodes = `s.committee_code IN (${jsonValues(em, "codes", "code")})`;
 
-  const studios = (
-    await ctx
-      .repo(Studio)
-      .createQueryBuilder("s")
-      .select(["s.committee_code AS code", "s.established_on AS establishedOn", "s.closed_on AS closedOn"])
-      .where("s.committee_code IN (:...codes)", { codes })
-      .andWhere("s.established_on <= :lastAsOf", { lastAsOf })
-      .getRawMany<{ code: string; establishedOn: string | Date; closedOn: string | Date | null }>()
-  ).map((r) => ({ code: r.code, establishedOn: dateString(r.establishedOn)!, closedOn: dateString(r.closedOn) }));
+  const studios = groupBy(
+    (
+      await ctx
+        .repo(Studio)
+        .createQueryBuilder("s")
+        .select(["s.committee_code AS code", "s.established_on AS establishedOn", "s.closed_on AS closedOn"])
+        .where(inCodes, { codes: jsonParam(codes) })
+        .andWhere("s.established_on <= :lastAsOf", { lastAsOf })
+        .getRawMany<{ code: string; establishedOn: string | Date; closedOn: string | Date | null }>()
+    ).map((r) => ({ code: r.code, establishedOn: dateString(r.establishedOn)!, closedOn: dateString(r.closedOn) })),
+    (r) => r.code,
+  );
 
-  // Coverage counts a member on any studio's roster, whichever committee runs it.
-  const roster: RosterRow[] = (
+  const asOfs = [...new Set(years.map(asOfEndOf))];
+  const registers = new Map<string, ActiveRegister>();
+  for (const asOf of asOfs) registers.set(asOf, await ctx.runtime.members.activeRegister(codes, asOf));
+  const activeIds = allActiveIds(registers.values());
+
+  // One statement for both: the stays on the rosters of the committees' studios, and the
+  // stays of their active members on any studio's roster (coverage counts a member on any
+  // roster, whichever committee runs it).
+  const stays: RosterRow[] = (
     await ctx
       .repo(StudioRosterEntry)
       .createQueryBuilder("r")
       .innerJoin(Studio, "s", "s.id = r.studio_id")
       .select(["s.committee_code AS code", "r.member_id AS memberId", "r.joined_on AS joinedOn", "r.left_on AS leftOn"])
       .where("r.joined_on <= :lastAsOf", { lastAsOf })
+      .andWhere(`(${inCodes} OR r.member_id IN (${jsonValues(em, "ids", "int")}))`, {
+        codes: jsonParam(codes),
+        ids: jsonParam([...activeIds]),
+      })
       .getRawMany<{ code: string; memberId: number; joinedOn: string | Date; leftOn: string | Date | null }>()
   ).map((r) => ({
     code: r.code,
@@ -114,13 +137,18 @@ async function computeStudioStats(ctx: RequestContext, keys: readonly StudioStat
     joinedOn: dateString(r.joinedOn)!,
     leftOn: dateString(r.leftOn),
   }));
+  const roster = groupBy(stays, (r) => r.code);
+  const onAnyRosterAt = new Map<string, Set<number>>();
+  for (const asOf of asOfs) {
+    onAnyRosterAt.set(asOf, new Set(stays.filter((r) => entryCurrentAt(r, asOf)).map((r) => r.memberId)));
+  }
 
   const activityQb = ctx
     .repo(StudioActivity)
     .createQueryBuilder("a")
     .innerJoin(Studio, "s", "s.id = a.studio_id")
     .select("s.committee_code", "code")
-    .where("s.committee_code IN (:...codes)", { codes })
+    .where(inCodes, { codes: jsonParam(codes) })
     .groupBy("s.committee_code");
   years.forEach((y, i) => {
     const { from, to } = yearRange(y);
@@ -129,20 +157,16 @@ async function computeStudioStats(ctx: RequestContext, keys: readonly StudioStat
   });
   const activityRows = await activityQb.getRawMany<Record<string, string | number | null>>();
 
-  const asOfs = [...new Set(years.map(asOfEndOf))];
-  const activeOn = new Map<string, MemberInfo[]>();
-  for (const asOf of asOfs) activeOn.set(asOf, await ctx.runtime.members.activeIn(codes, asOf));
-
   return keys.map((k) => {
     const asOf = asOfEndOf(k.year);
     const { from, to } = yearRange(k.year);
     const scope = new Set(k.codes);
     const inYear = (d: string) => d >= from && d <= to;
 
-    const own = studios.filter((s) => scope.has(s.code));
+    const own = k.codes.flatMap((c) => studios.get(c) ?? []);
     const openStudios = own.filter((s) => s.establishedOn <= asOf && (!s.closedOn || s.closedOn > asOf)).length;
 
-    const ownStays = roster.filter((r) => scope.has(r.code));
+    const ownStays = k.codes.flatMap((c) => roster.get(c) ?? []);
     const firstJoin = new Map<number, string>();
     for (const r of ownStays) {
       const first = firstJoin.get(r.memberId);
@@ -151,11 +175,14 @@ async function computeStudioStats(ctx: RequestContext, keys: readonly StudioStat
     const studioMembers = new Set(ownStays.filter((r) => entryCurrentAt(r, asOf)).map((r) => r.memberId));
     const newStudioMembers = [...studioMembers].filter((m) => inYear(firstJoin.get(m)!)).length;
 
-    const onAnyRoster = new Set(roster.filter((r) => entryCurrentAt(r, asOf)).map((r) => r.memberId));
-    const active = activeMembersOf(activeOn.get(asOf)!, k.codes);
-    const covered = active.filter((m) => onAnyRoster.has(Number(m.id)));
-    const sectors = new Set(active.map((m) => m.sector).filter((s): s is string => !!s));
-    const sectorsInStudios = new Set(covered.map((m) => m.sector).filter((s): s is string => !!s));
+    const onAnyRoster = onAnyRosterAt.get(asOf)!;
+    const register = registers.get(asOf)!;
+    const active = activeIdsOf(register, k.codes);
+    const covered = active.filter((id) => onAnyRoster.has(id));
+    const sectorsOf = (ids: number[]) =>
+      new Set(ids.map((id) => register.sectorOf.get(id)).filter((s): s is string => !!s));
+    const sectors = sectorsOf(active);
+    const sectorsInStudios = sectorsOf(covered);
 
     const yearColumn = `y${years.indexOf(k.year)}`;
     const activities = activityRows

@@ -1,7 +1,13 @@
 import {
+  activeIdsOf,
+  allActiveIds,
   dateString,
   defineLoaders,
+  groupBy,
+  jsonParam,
+  jsonValues,
   rate,
+  type ActiveRegister,
   type FigureDefinition,
   type MemberInfo,
   type RequestContext,
@@ -105,28 +111,42 @@ export async function membersTrainedIn(ctx: RequestContext, from: string, to: st
 
 /**
  * Every figure of every committee in the batch from two statements over the union of
- * the periods asked (sessions; ATTENDED records of every organiser) and one members
- * look-up per distinct day. Periods differ per committee (each counts its own term), so
- * rows carry their start date and are filtered here; distinct trainees cannot be summed
- * over a subtree, so they are counted here too.
+ * the periods asked (sessions organised by the committees asked; ATTENDED records at those
+ * sessions or of their active members) and one members look-up per distinct day. Each statement reads the committees asked and their members
+ * only, never the rest of the tree. Periods differ per committee (each counts its own
+ * term), so rows carry their start date and are filtered here; distinct trainees cannot
+ * be summed over a subtree, so they are counted here too.
  */
 async function computeTrainingStats(ctx: RequestContext, keys: readonly TrainingStatsKey[]): Promise<TrainingStats[]> {
   const codes = [...new Set(keys.flatMap((k) => k.codes))];
   const from = keys.map((k) => k.period.from).sort()[0];
   const to = keys.map((k) => k.period.to).sort().at(-1)!;
+  const em = ctx.manager(TrainingSession);
+  const inCodes = `s.committee_code IN (${jsonValues(em, "codes", "code")})`;
 
-  const sessions = (
-    await ctx
-      .repo(TrainingSession)
-      .createQueryBuilder("s")
-      .select(["s.committee_code AS code", "s.kind AS kind", "s.starts_on AS startsOn"])
-      .where("s.committee_code IN (:...codes)", { codes })
-      .andWhere("s.starts_on >= :from AND s.starts_on < :to", { from, to })
-      .getRawMany<{ code: string; kind: TrainingKind; startsOn: string | Date }>()
-  ).map((r) => ({ ...r, startsOn: dateString(r.startsOn)! }));
+  const sessions = groupBy(
+    (
+      await ctx
+        .repo(TrainingSession)
+        .createQueryBuilder("s")
+        .select(["s.committee_code AS code", "s.kind AS kind", "s.starts_on AS startsOn"])
+        .where(inCodes, { codes: jsonParam(codes) })
+        .andWhere("s.starts_on >= :from AND s.starts_on < :to", { from, to })
+        .getRawMany<{ code: string; kind: TrainingKind; startsOn: string | Date }>()
+    ).map((r) => ({ code: r.code, kind: r.kind, startsOn: dateString(r.startsOn)! })),
+    (r) => r.code,
+  );
 
-  // Coverage counts a session of any organiser (a county member trained by the city counts for the county).
-  const attended: AttendanceRow[] = (
+  const registers = new Map<string, ActiveRegister>();
+  for (const asOf of new Set(keys.map((k) => k.period.asOf))) {
+    registers.set(asOf, await ctx.runtime.members.activeRegister(codes, asOf));
+  }
+  const activeIds = allActiveIds(registers.values());
+
+  // One statement for both: the ATTENDED records at the sessions of the committees asked
+  // (their trainees and attendances), and those of their active members at a session of
+  // any organiser (coverage: a county member trained by the city counts for the county).
+  const rows: AttendanceRow[] = (
     await ctx
       .repo(TrainingEnrolment)
       .createQueryBuilder("e")
@@ -140,6 +160,10 @@ async function computeTrainingStats(ctx: RequestContext, keys: readonly Training
       ])
       .where("e.attendance = :attended", { attended: TrainingAttendance.ATTENDED })
       .andWhere("s.starts_on >= :from AND s.starts_on < :to", { from, to })
+      .andWhere(`(${inCodes} OR e.member_id IN (${jsonValues(em, "ids", "int")}))`, {
+        codes: jsonParam(codes),
+        ids: jsonParam([...activeIds]),
+      })
       .getRawMany<{ code: string; kind: TrainingKind; startsOn: string | Date; sessionId: number; memberId: number }>()
   ).map((r) => ({
     code: r.code,
@@ -148,20 +172,21 @@ async function computeTrainingStats(ctx: RequestContext, keys: readonly Training
     sessionId: Number(r.sessionId),
     memberId: Number(r.memberId),
   }));
-
-  const activeOn = new Map<string, MemberInfo[]>();
-  for (const asOf of new Set(keys.map((k) => k.period.asOf))) {
-    activeOn.set(asOf, await ctx.runtime.members.activeIn(codes, asOf));
+  const attended = groupBy(rows, (r) => r.code);
+  const trainedOn = new Map<number, string[]>();
+  for (const r of rows) {
+    if (!activeIds.has(r.memberId)) continue;
+    const days = trainedOn.get(r.memberId);
+    if (days) days.push(r.startsOn);
+    else trainedOn.set(r.memberId, [r.startsOn]);
   }
 
   return keys.map(({ codes: scopeCodes, period }) => {
-    const scope = new Set(scopeCodes);
     const within = (d: string) => d >= period.from && d < period.to;
-    const own = sessions.filter((s) => scope.has(s.code) && within(s.startsOn));
-    const ownAttended = attended.filter((a) => scope.has(a.code) && within(a.startsOn));
-    const trainedAnywhere = new Set(attended.filter((a) => within(a.startsOn)).map((a) => a.memberId));
-    const active = activeMembersOf(activeOn.get(period.asOf)!, scopeCodes);
-    const trained = active.filter((m) => trainedAnywhere.has(Number(m.id))).length;
+    const own = scopeCodes.flatMap((c) => sessions.get(c) ?? []).filter((s) => within(s.startsOn));
+    const ownAttended = scopeCodes.flatMap((c) => attended.get(c) ?? []).filter((a) => within(a.startsOn));
+    const active = activeIdsOf(registers.get(period.asOf)!, scopeCodes);
+    const trained = active.filter((id) => trainedOn.get(id)?.some(within)).length;
     const byKind = Object.values(TrainingKind)
       .map((kind) => {
         const rows = ownAttended.filter((a) => a.kind === kind);
