@@ -1,3 +1,5 @@
+// First: graphql-js must be loaded in production mode before anything else loads it.
+import "./graphql-mode";
 import "reflect-metadata";
 
 export * from "./config";

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
@@ -211,6 +212,8 @@ async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRun
       ApolloServerPluginLandingPageDisabled(),
       // Traces would travel to the gateway with every response; we report nowhere.
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are declared or read (the gateway caches nothing): the plugin only wrapped every resolver.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
