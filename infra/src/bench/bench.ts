@@ -6,6 +6,7 @@ import { openModuleDatabase, parseDatabaseUrl } from "@tongxin/sdk";
 import { platformLayout } from "../platform";
 import { startStack, type GraphQLResponse, type Stack } from "../stack";
 import { benchRoot, cloneCode } from "./generate";
+import { memberFigures, readReferenceData, scopeOf, studioFigures, trainingFigures } from "./reference";
 
 /**
  * The dashboard's own request, timed on a stack started in this process (gateway, every
@@ -125,6 +126,71 @@ function checkRoot(
   return n;
 }
 
+const REFERENCE_QUERY = `query ($code: String!, $year: Int!, $all: Boolean!) {
+  committee(code: $code) {
+    memberStats(year: $year, includeDescendants: $all) { activeMembers commitmentsSigned revoked }
+    studioStats(year: $year, includeDescendants: $all) {
+      studios newStudios studioMembers newStudioMembers activities coverage sectorCoverage
+    }
+    trainingStats(year: $year, includeDescendants: $all) { sessions trainees attendances coverage from until asOf }
+  }
+}`;
+
+/**
+ * The figures whose computation issue 13 changed (members, studios, training), asked of the
+ * platform one committee at a time and compared with the slow reference recomputed from the
+ * rows: the city and two of its counties, the last clone of the city, and the root.
+ */
+async function checkAgainstReference(
+  stack: Stack,
+  databaseUrl: string,
+  city: string,
+  scale: number,
+  year: number,
+  out: string[],
+): Promise<number> {
+  const data = await readReferenceData(databaseUrl);
+  const counties = data.committees.filter((c) => c.parent === city).map((c) => c.code);
+  const sample: [string, boolean][] = [
+    [city, false],
+    [city, true],
+    ...counties.slice(0, 2).map((c): [string, boolean] => [c, false]),
+  ];
+  if (scale > 1) sample.push([cloneCode(city, scale - 1), true]);
+  const root = benchRoot(scale);
+  if (root) sample.push([root, true]);
+  let n = 0;
+  for (const [code, all] of sample) {
+    const res: GraphQLResponse<{ committee: Record<string, Record<string, number | string | null> | null> }> =
+      await stack.query(stack.token({ role: "STAFF", committee: code }), REFERENCE_QUERY, { code, year, all });
+    const got = res.data?.committee;
+    if (!got) {
+      out.push(`${code}: ${res.errors?.[0]?.message ?? "no answer"}`);
+      continue;
+    }
+    const scope = scopeOf(data, code, all);
+    const t = got.trainingStats;
+    const want: Record<string, Record<string, number | null>> = {
+      memberStats: memberFigures(data, scope, year),
+      studioStats: studioFigures(data, scope, year),
+      trainingStats: t
+        ? trainingFigures(data, scope, { from: String(t.from), until: String(t.until), asOf: String(t.asOf) })
+        : {},
+    };
+    for (const [stat, figures] of Object.entries(want)) {
+      for (const [key, value] of Object.entries(figures)) {
+        n++;
+        const answer = got[stat]?.[key] ?? null;
+        const same =
+          typeof value === "number" && typeof answer === "number" ? Math.abs(value - answer) < 1e-12 : value === answer;
+        if (!same)
+          out.push(`${code}${all ? " (with descendants)" : ""} ${stat}.${key}: ${answer} ≠ reference ${value}`);
+      }
+    }
+  }
+  return n;
+}
+
 export interface Row {
   db: string;
   scale: number;
@@ -210,6 +276,7 @@ export async function benchScale(opts: {
     if (root && cityView && root.data?.committee) {
       compared += checkRoot(config, cityView, root.data.committee as Record<string, unknown>, scale, mismatches);
     }
+    compared += await checkAgainstReference(stack, opts.databaseUrl, opts.demoCity, scale, year, mismatches);
     return {
       db: opts.db,
       scale,
