@@ -10,7 +10,6 @@ import {
 } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { Field, Int, ObjectType } from "type-graphql";
-import { Member } from "../member/member.entity";
 import { Membership } from "../membership/membership.entity";
 import { seatCurrentAt } from "../membership/membership.sql";
 import { Party } from "../party/party.entity";
@@ -83,7 +82,7 @@ function referenceData(ctx: RequestContext): Promise<{ sectors: Map<number, Sect
 }
 
 /**
- * Computes the figures of several committees with a fixed number of statements: four per
+ * Computes the figures of several committees with a fixed number of statements: one per
  * year asked, whatever the number of committees. Each key is a scope (the committee, or
  * it and its descendants), bound as one JSON parameter of (scope, committee) pairs, and
  * every statement groups by scope, so distinct persons are counted per scope (someone
@@ -99,72 +98,50 @@ async function computeStats(ctx: RequestContext, keys: readonly MemberStatsKey[]
     const year = yearKeys[0].year;
     const asOf = asOfEndOf(year);
     const scopes = scopesParam(yearKeys.map((k) => k.codes));
-    const seats = () =>
-      ctx
-        .repo(Membership)
-        .createQueryBuilder("ms")
-        .innerJoin(scopeTable, "sc", "sc.code = ms.committee_code")
-        .innerJoin(Member, "m", "m.id = ms.member_id")
-        .where(seatCurrentAt("ms", "m"), { asOf })
-        .setParameter("scopes", scopes);
-
-    const totals: Row[] = await seats()
-      .select("sc.k", "grp")
-      .addSelect("COUNT(DISTINCT m.id)", "active")
-      .addSelect(
-        `COUNT(DISTINCT CASE WHEN m.commitment_signed_on IS NOT NULL AND m.commitment_signed_on <= :asOf THEN m.id END)`,
-        "signed",
-      )
-      .addSelect(`COUNT(DISTINCT CASE WHEN m.gender = 'FEMALE' THEN m.id END)`, "female")
-      .addSelect(`COUNT(DISTINCT CASE WHEN m.ethnicity <> '汉族' THEN m.id END)`, "minorities")
-      .groupBy("sc.k")
-      .getRawMany();
-    const bySector: Row[] = await seats()
-      .select("sc.k", "grp")
-      .addSelect("m.sector_id", "sector")
-      .addSelect("COUNT(DISTINCT m.id)", "n")
-      .groupBy("sc.k")
-      .addGroupBy("m.sector_id")
-      .getRawMany();
-    const byParty: Row[] = await seats()
-      .select("sc.k", "grp")
-      .addSelect("m.party_id", "party")
-      .addSelect("COUNT(DISTINCT m.id)", "n")
-      .groupBy("sc.k")
-      .addGroupBy("m.party_id")
-      .getRawMany();
-    const revokedQb = ctx
-      .repo(Membership)
-      .createQueryBuilder("ms")
-      .innerJoin(scopeTable, "sc", "sc.code = ms.committee_code")
-      .select("sc.k", "grp")
-      .addSelect("COUNT(DISTINCT ms.member_id)", "n")
-      .where("ms.end_reason = 'REVOKED'")
-      .setParameter("scopes", scopes)
-      .groupBy("sc.k");
-    if (year) {
-      const r = yearRange(year);
-      revokedQb.andWhere("ms.ended_on >= :from AND ms.ended_on <= :to", r);
-    }
-    const revoked: Row[] = await revokedQb.getRawMany();
-    const of = (rows: Row[]) => groupBy(rows, (r) => Number(r.grp));
-    const [totalsOf, sectorsOf, partiesOf, revokedOf] = [of(totals), of(bySector), of(byParty), of(revoked)];
+    // One statement: the totals, the sector and party breakdowns and the revocations, each
+    // part grouped by scope, as the rows of one UNION ALL.
+    const scopeJoin = `${scopeTable} sc INNER JOIN membership ms ON ms.committee_code = sc.code`;
+    const seats = `FROM ${scopeJoin} INNER JOIN member m ON m.id = ms.member_id WHERE ${seatCurrentAt("ms", "m")}`;
+    const revokedIn = year ? "AND ms.ended_on >= :from AND ms.ended_on <= :to" : "";
+    const sql = [
+      `SELECT 'total' AS part, sc.k AS grp, NULL AS ref, COUNT(DISTINCT m.id) AS n,
+         COUNT(DISTINCT CASE WHEN m.commitment_signed_on IS NOT NULL AND m.commitment_signed_on <= :asOf THEN m.id END) AS signed,
+         COUNT(DISTINCT CASE WHEN m.gender = 'FEMALE' THEN m.id END) AS female,
+         COUNT(DISTINCT CASE WHEN m.ethnicity <> '汉族' THEN m.id END) AS minorities
+       ${seats} GROUP BY sc.k`,
+      `SELECT 'sector', sc.k, m.sector_id, COUNT(DISTINCT m.id), 0, 0, 0 ${seats} GROUP BY sc.k, m.sector_id`,
+      `SELECT 'party', sc.k, m.party_id, COUNT(DISTINCT m.id), 0, 0, 0 ${seats} GROUP BY sc.k, m.party_id`,
+      `SELECT 'revoked', sc.k, NULL, COUNT(DISTINCT ms.member_id), 0, 0, 0 FROM ${scopeJoin}
+       WHERE ms.end_reason = 'REVOKED' ${revokedIn} GROUP BY sc.k`,
+    ].join(" UNION ALL ");
+    const [query, params] = em.connection.driver.escapeQueryWithParameters(sql, {
+      scopes,
+      asOf,
+      ...(year ? yearRange(year) : {}),
+    });
+    const rows: Row[] = await em.query(query, params);
+    const part = (name: string) =>
+      groupBy(
+        rows.filter((r) => r.part === name),
+        (r) => Number(r.grp),
+      );
+    const [totalsOf, sectorsOf, partiesOf, revokedOf] = [part("total"), part("sector"), part("party"), part("revoked")];
 
     yearKeys.forEach((k, grp) => {
       const t = totalsOf.get(grp)?.[0];
       results.set(k, {
         asOf,
-        activeMembers: num(t?.active),
+        activeMembers: num(t?.n),
         commitmentsSigned: num(t?.signed),
         female: num(t?.female),
         ethnicMinorities: num(t?.minorities),
         revoked: num(revokedOf.get(grp)?.[0]?.n),
         bySector: (sectorsOf.get(grp) ?? [])
-          .map((r) => ({ sector: sectors.get(num(r.sector))!, count: num(r.n) }))
+          .map((r) => ({ sector: sectors.get(num(r.ref))!, count: num(r.n) }))
           .filter((r) => r.sector)
           .sort((a, b) => a.sector.sortOrder - b.sector.sortOrder),
         byParty: (partiesOf.get(grp) ?? [])
-          .map((r) => ({ party: r.party === null ? null : (parties.get(num(r.party)) ?? null), count: num(r.n) }))
+          .map((r) => ({ party: r.ref === null ? null : (parties.get(num(r.ref)) ?? null), count: num(r.n) }))
           .sort((a, b) => (a.party?.sortOrder ?? 999) - (b.party?.sortOrder ?? 999)),
       });
     });
