@@ -332,6 +332,10 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   app.use(jsonErrorHandler);
 
   const httpServer = http.createServer(app);
+  // Callers (the gateway, other subgraphs: undici) drop idle connections after 4 s. Were the
+  // server to drop them first (Node's default is 5 s, late when the event loop was busy), a
+  // request sent on a socket just closed fails with ECONNRESET; so the client always closes first.
+  httpServer.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
