@@ -28,9 +28,13 @@ function table(rows: Row[]): string {
         root ? (p50(root.ms) / p50(r.city.ms)).toFixed(2) : "—",
         f0(r.rssMb),
         String(r.city.errors + (root?.errors ?? 0)),
-        r.check.mismatches.length
-          ? `${r.check.mismatches.length} of ${r.check.compared} differ`
-          : `${r.check.compared} equal`,
+        [
+          `${r.check.compared - r.check.mismatches.length - r.check.unanswered.length} equal`,
+          r.check.mismatches.length ? `${r.check.mismatches.length} DIFFER` : "",
+          r.check.unanswered.length ? `${r.check.unanswered.length} not answered (errors)` : "",
+        ]
+          .filter(Boolean)
+          .join(", "),
         "",
       ]
         .join(" | ")

@@ -83,6 +83,8 @@ function asDemo(value: unknown, k: number): unknown {
 interface Check {
   compared: number;
   mismatches: string[];
+  /** Figures that came back null with an error (a timeout), so could not be compared. */
+  unanswered: string[];
 }
 
 function diff(a: unknown, b: unknown, at: string, out: string[]): number {
@@ -108,6 +110,7 @@ function checkRoot(
   root: Record<string, unknown>,
   scale: number,
   out: string[],
+  unanswered: string[],
 ): number {
   let n = 0;
   for (const stat of config.stats) {
@@ -118,6 +121,10 @@ function checkRoot(
       const want = c?.[f.key] == null ? null : f.kind === "count" ? (c[f.key] as number) * scale : c[f.key];
       const got = r?.[f.key] ?? null;
       n++;
+      if (r == null && want !== null) {
+        unanswered.push(`root all_${stat.field}.${f.key}`);
+        continue;
+      }
       if (typeof want === "number" && typeof got === "number" ? Math.abs(want - got) > 1e-9 : want !== got) {
         out.push(`root all_${stat.field}.${f.key}: ${got} ≠ expected ${want}`);
       }
@@ -148,6 +155,7 @@ async function checkAgainstReference(
   scale: number,
   year: number,
   out: string[],
+  unanswered: string[],
 ): Promise<number> {
   const data = await readReferenceData(databaseUrl);
   const counties = data.committees.filter((c) => c.parent === city).map((c) => c.code);
@@ -165,7 +173,7 @@ async function checkAgainstReference(
       await stack.query(stack.token({ role: "STAFF", committee: code }), REFERENCE_QUERY, { code, year, all });
     const got = res.data?.committee;
     if (!got) {
-      out.push(`${code}: ${res.errors?.[0]?.message ?? "no answer"}`);
+      unanswered.push(`${code}: ${res.errors?.[0]?.message ?? "no answer"}`);
       continue;
     }
     const scope = scopeOf(data, code, all);
@@ -180,6 +188,10 @@ async function checkAgainstReference(
     for (const [stat, figures] of Object.entries(want)) {
       for (const [key, value] of Object.entries(figures)) {
         n++;
+        if (got[stat] == null) {
+          unanswered.push(`${code} ${stat}.${key}`);
+          continue;
+        }
         const answer = got[stat]?.[key] ?? null;
         const same =
           typeof value === "number" && typeof answer === "number" ? Math.abs(value - answer) < 1e-12 : value === answer;
@@ -264,6 +276,7 @@ export async function benchScale(opts: {
     const rssMb = process.memoryUsage().rss / 2 ** 20;
 
     const mismatches: string[] = [];
+    const unanswered: string[] = [];
     let compared = 0;
     const cityView = (city.data?.committee ?? null) as Record<string, unknown> | null;
     if (opts.reference) compared += diff(asDemo(opts.reference, 0), city.data, "city vs 1×", mismatches);
@@ -274,16 +287,31 @@ export async function benchScale(opts: {
       compared += diff(asDemo(res.data, k), city.data, `clone ${k}`, mismatches);
     }
     if (root && cityView && root.data?.committee) {
-      compared += checkRoot(config, cityView, root.data.committee as Record<string, unknown>, scale, mismatches);
+      compared += checkRoot(
+        config,
+        cityView,
+        root.data.committee as Record<string, unknown>,
+        scale,
+        mismatches,
+        unanswered,
+      );
     }
-    compared += await checkAgainstReference(stack, opts.databaseUrl, opts.demoCity, scale, year, mismatches);
+    compared += await checkAgainstReference(
+      stack,
+      opts.databaseUrl,
+      opts.demoCity,
+      scale,
+      year,
+      mismatches,
+      unanswered,
+    );
     return {
       db: opts.db,
       scale,
       size,
       city,
       root,
-      check: { compared, mismatches },
+      check: { compared, mismatches, unanswered },
       rssMb,
       load: os.loadavg()[0],
     };
