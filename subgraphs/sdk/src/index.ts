@@ -18,6 +18,7 @@ export { runSubgraphProcess } from "./main";
 export * from "./input";
 export * from "./migration";
 export * from "./members";
+export * from "./internal-http";
 export * from "./contract";
 export * from "./report";
 export * from "./collections";

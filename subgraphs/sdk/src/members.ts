@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
-import { IDENTITY_HEADER, SYSTEM, signInternalIdentity } from "./identity";
+import { internalGraphQL } from "./internal-http";
 
 /**
  * What other modules may know about a member. The members subgraph owns the register and
@@ -27,23 +27,20 @@ const DIRECTORY_QUERY = `query ($ids: [ID!], $committees: [String!], $asOf: Stri
   memberDirectory(ids: $ids, committees: $committees, asOf: $asOf) { id name status sector committees }
 }`;
 
-/** Asks the members subgraph over the internal network, as the platform itself. */
-export function httpMembersSource(membersUrl: string, internalSecret: string, timeoutMs = 10_000): MembersSource {
-  const ask = async (variables: Record<string, unknown>): Promise<MemberInfo[]> => {
-    const res = await fetch(membersUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        [IDENTITY_HEADER]: signInternalIdentity(SYSTEM, internalSecret, 60),
-      },
-      body: JSON.stringify({ query: DIRECTORY_QUERY, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!res.ok) throw new Error(`member directory: members subgraph answered HTTP ${res.status}`);
-    const body = (await res.json()) as { data?: { memberDirectory: MemberInfo[] }; errors?: { message: string }[] };
-    if (!body.data) throw new Error(`member directory: ${body.errors?.[0]?.message ?? "no data"}`);
-    return body.data.memberDirectory;
-  };
+/**
+ * Asks the members subgraph over the internal network, as the platform itself. Look-ups
+ * are reads: a reset kept-alive socket is retried once (internalGraphQL).
+ */
+export function httpMembersSource(membersUrl: string, internalSecret: string, timeoutMs = 15_000): MembersSource {
+  const ask = async (variables: Record<string, unknown>): Promise<MemberInfo[]> =>
+    (
+      await internalGraphQL<{ memberDirectory: MemberInfo[] }>(membersUrl, DIRECTORY_QUERY, variables, {
+        internalSecret,
+        timeoutMs,
+        retryOnReset: true,
+        what: "member directory",
+      })
+    ).memberDirectory;
   return {
     lookup: (ids, asOf) => (ids.length ? ask({ ids, asOf }) : Promise.resolve([])),
     activeIn: (committees, asOf) => (committees.length ? ask({ committees, asOf }) : Promise.resolve([])),

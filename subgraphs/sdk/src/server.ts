@@ -15,6 +15,7 @@ import { openModuleDatabase, type ModuleDatabase } from "./database";
 import { CommitteeDirectory, httpCommitteeSource, type CommitteeSource } from "./directory";
 import { formatPublicError } from "./errors";
 import { IDENTITY_HEADER, SYSTEM, verifyInternalIdentity } from "./identity";
+import { applyServerTimeouts } from "./internal-http";
 import { httpMembersSource, type MembersSource } from "./members";
 import type { ModuleDefinition } from "./module";
 import { buildModulesSchema } from "./schema";
@@ -328,7 +329,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
 
   app.use(jsonErrorHandler);
 
-  const httpServer = http.createServer(app);
+  const httpServer = applyServerTimeouts(http.createServer(app));
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
