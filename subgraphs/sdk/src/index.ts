@@ -14,7 +14,7 @@ export * from "./server";
 export * from "./stats";
 export * from "./stubs";
 export * from "./versioning";
-export { runSubgraphProcess } from "./main";
+export { runSubgraphProcess, stopOnSignals } from "./main";
 export * from "./input";
 export * from "./migration";
 export * from "./members";

@@ -215,6 +215,9 @@ async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRun
     ],
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
+    // The process stops in order (stopOnSignals: port first, then Apollo, then databases);
+    // Apollo's own handler would stop it early and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const handler = expressMiddleware(apollo, {
@@ -239,6 +242,25 @@ export const jsonErrorHandler: express.ErrorRequestHandler = (err, _req, res, ne
     ],
   });
 };
+
+/**
+ * Stops accepting, lets requests in flight finish and closes each kept-alive socket as soon
+ * as it is idle (Node closes only the sockets idle at the moment of close(), and a socket
+ * that goes idle later would keep the server open for the whole keep-alive timeout);
+ * whatever still runs after `graceMs` is cut.
+ */
+export async function drainHttpServer(server: http.Server, graceMs = 10_000): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+  server.closeIdleConnections();
+  try {
+    await closed;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(cut);
+  }
+}
 
 /** How long a replaced schema keeps serving the requests that started on it. */
 const RELOAD_GRACE_MS = 30_000;
@@ -391,10 +413,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       if (stopped) return;
       stopped = true;
       for (const t of retired) clearTimeout(t);
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
+      await drainHttpServer(httpServer);
       await current.apollo?.stop();
       await Promise.all([...databases.values()].map((d) => d.dataSource.destroy()));
     },
