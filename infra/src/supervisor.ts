@@ -87,6 +87,7 @@ export class SupervisedProcess {
     });
     this.proc = proc;
     this.startedAt = Date.now();
+    this.log(`${this.name} started (pid ${proc.pid})`);
     proc.on("exit", (code, signal) => this.exited(proc, code, signal));
     return proc;
   }
