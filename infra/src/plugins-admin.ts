@@ -130,7 +130,7 @@ export async function changePlugins(
     log("schema unchanged: the new enablement is in effect now");
   } else if (takesOut(current, next)) {
     const reloaded = await writeSupergraph();
-    if (reloaded) await new Promise((r) => setTimeout(r, opts.drainMs ?? 2_000));
+    if (reloaded) await new Promise((r) => setTimeout(r, opts.drainMs ?? 5_000));
     else if (opts.gatewayReadyz) log("warning: unmounting although the gateway was not seen serving the new graph");
     await writeConfig();
   } else {
@@ -150,14 +150,29 @@ export function takesOut(current: PluginsConfig, next: PluginsConfig): boolean {
   });
 }
 
-/** The gateway's supergraph load time, or undefined when it is not running. */
+/**
+ * The gateway's supergraph load time, or undefined when it is not running. Its /readyz asks
+ * every subgraph too, so on a busy machine it may take seconds: only a refused connection
+ * means "not running".
+ */
 async function loadedAt(readyz: string): Promise<string | null | undefined> {
-  try {
-    const body = (await (await fetch(readyz, { signal: AbortSignal.timeout(2_000) })).json()) as {
-      supergraph?: { loadedAt: string | null };
-    };
-    return body.supergraph?.loadedAt ?? null;
-  } catch {
-    return undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const body = (await (await fetch(readyz, { signal: AbortSignal.timeout(15_000) })).json()) as {
+        supergraph?: { loadedAt: string | null };
+      };
+      return body.supergraph?.loadedAt ?? null;
+    } catch (e) {
+      if (isConnectionRefused(e)) return undefined;
+    }
   }
+  return undefined;
 }
+
+const isConnectionRefused = (e: unknown): boolean => {
+  for (let c = e, depth = 0; typeof c === "object" && c !== null && depth < 5; depth++) {
+    if ((c as { code?: unknown }).code === "ECONNREFUSED") return true;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return false;
+};
