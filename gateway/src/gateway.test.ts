@@ -61,7 +61,8 @@ const start = (name: string, mod: typeof alpha) =>
     log: () => undefined,
   });
 
-async function waitFor(check: () => Promise<boolean>, ms = 5_000) {
+/** Polls every 50 ms; the long bound only matters on a busy machine (CI runs the suite under load). */
+async function waitFor(check: () => Promise<boolean>, ms = 30_000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import dotenv from "dotenv";
-import { loadConfig, signUserToken } from "@tongxin/sdk";
+import { loadConfig, signUserToken, stopOnSignals } from "@tongxin/sdk";
 import { startGateway } from "./server";
 import { loadGatewaySettings } from "./settings";
 
@@ -43,12 +43,8 @@ async function main() {
     dashboardYear,
   });
   console.log(`[gateway] listening on ${running.url}`);
-  const stop = async () => {
-    await running.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // Apollo's drain plugin: the port stops accepting, requests in flight finish (10 s at most).
+  stopOnSignals("gateway", () => running.stop());
 }
 
 main().catch((e) => {

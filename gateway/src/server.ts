@@ -14,6 +14,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import {
   ANONYMOUS,
+  applyServerTimeouts,
   formatPublicError,
   jsonErrorHandler,
   InvalidTokenError,
@@ -156,7 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable("x-powered-by");
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
-  const httpServer = http.createServer(app);
+  const httpServer = applyServerTimeouts(http.createServer(app));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection ?? !production,

@@ -6,3 +6,5 @@ export * from "./plugin-config";
 export * from "./plugin-new";
 export * from "./plugins-admin";
 export * from "./backup";
+export * from "./processes";
+export * from "./supervisor";

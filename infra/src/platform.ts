@@ -1,4 +1,3 @@
-import path from "node:path";
 import {
   isRemote,
   loadPlugin,
@@ -7,11 +6,10 @@ import {
   type RemoteHostConfig,
 } from "@tongxin/plugin-host";
 import type { ModuleDefinition } from "@tongxin/sdk";
+import { DEFAULT_PLUGINS_CONFIG, PLUGINS_DIR, portOffset } from "./processes";
 import { coreSubgraphs, type SubgraphSpec } from "./subgraphs";
 
-export const REPO_ROOT = path.resolve(__dirname, "../..");
-export const DEFAULT_PLUGINS_CONFIG = path.join(REPO_ROOT, "infra/plugins.json");
-export const PLUGINS_DIR = path.join(REPO_ROOT, "plugins");
+export { DEFAULT_PLUGINS_CONFIG, PLUGINS_DIR, REPO_ROOT } from "./processes";
 
 export interface PluginHostSpec extends SubgraphSpec {
   config: LocalHostConfig;
@@ -37,7 +35,7 @@ export function platformLayout(opts: { configPath?: string; pluginsDir?: string 
       .filter((h): h is LocalHostConfig => !isRemote(h))
       .map((h) => ({
         name: h.name,
-        port: h.port,
+        port: h.port + portOffset(),
         entry,
         config: h,
         modules: Object.keys(h.plugins)

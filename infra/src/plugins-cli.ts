@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { addRemoteHost, disablePlugin, enablePlugin, removeHost, removePlugin } from "./plugin-config";
 import { changePlugins } from "./plugins-admin";
 import { platformLayout } from "./platform";
+import { gatewayPort } from "./processes";
 import { subgraphUrl } from "./subgraphs";
 
 const USAGE = `usage: npm run plugins                                               list hosts and plugins
@@ -80,7 +81,7 @@ async function main() {
             : null;
   if (!change) throw new Error(USAGE);
   const config = loadConfig();
-  const gatewayPort = Number(process.env.PORT || 4000);
+  const port = gatewayPort();
   const ports = new Map(layout.pluginHosts.map((h) => [h.name, h.port]));
   await changePlugins(
     {
@@ -90,8 +91,8 @@ async function main() {
       internalSecret: config.internalSecret,
       urlOf: (s) => subgraphUrl(s),
       hostReadyz: (name) => (ports.has(name) ? `http://127.0.0.1:${ports.get(name)}/readyz` : null),
-      gatewayReadyz: `http://127.0.0.1:${gatewayPort}/readyz`,
-      knownCommittees: () => knownCommittees(`http://127.0.0.1:${gatewayPort}/graphql`),
+      gatewayReadyz: `http://127.0.0.1:${port}/readyz`,
+      knownCommittees: () => knownCommittees(`http://127.0.0.1:${port}/graphql`),
       log: (m) => console.log(`[plugins] ${m}`),
     },
     change,

@@ -3,39 +3,26 @@ import { membersModule } from "@tongxin/members";
 import { proposalsModule } from "@tongxin/proposals";
 import { studiosModule } from "@tongxin/studios";
 import { trainingModule } from "@tongxin/training";
+import { coreProcesses, type ProcessSpec } from "./processes";
+
+export { subgraphUrl } from "./processes";
 
 /**
  * The subgraphs of the platform: each is one process serving one or more modules, on
- * its own port (API.md: 4001 members, 4002 proposals, 4003 studios, 4004 training,
- * 4010+ plugin hosts). `<NAME>_URL` overrides where the gateway reaches one.
+ * its own port (processes.ts: API.md's 4001–4004, 4010+ for plugin hosts, all moved by
+ * TONGXIN_PORT_OFFSET). `<NAME>_URL` overrides where the gateway reaches one.
  */
-export interface SubgraphSpec {
-  name: string;
-  port: number;
+export interface SubgraphSpec extends ProcessSpec {
   modules: ModuleDefinition[];
-  /** The compiled entry point that runs it as a process. */
-  entry: string;
 }
 
-export function coreSubgraphs(): SubgraphSpec[] {
-  return [
-    { name: "members", port: 4001, modules: [membersModule], entry: require.resolve("@tongxin/members/dist/main.js") },
-    {
-      name: "proposals",
-      port: 4002,
-      modules: [proposalsModule],
-      entry: require.resolve("@tongxin/proposals/dist/main.js"),
-    },
-    { name: "studios", port: 4003, modules: [studiosModule], entry: require.resolve("@tongxin/studios/dist/main.js") },
-    {
-      name: "training",
-      port: 4004,
-      modules: [trainingModule],
-      entry: require.resolve("@tongxin/training/dist/main.js"),
-    },
-  ];
-}
+const CORE_MODULES: Record<string, ModuleDefinition> = {
+  members: membersModule,
+  proposals: proposalsModule,
+  studios: studiosModule,
+  training: trainingModule,
+};
 
-export function subgraphUrl(spec: Pick<SubgraphSpec, "name" | "port">, env: NodeJS.ProcessEnv = process.env): string {
-  return env[`${spec.name.toUpperCase()}_URL`] || `http://127.0.0.1:${spec.port}/graphql`;
+export function coreSubgraphs(env: NodeJS.ProcessEnv = process.env): SubgraphSpec[] {
+  return coreProcesses(env).map((p) => ({ ...p, modules: [CORE_MODULES[p.name]] }));
 }

@@ -304,7 +304,7 @@ describe("dashboard, report downloads and explorer examples through the gateway 
     config = enablePlugin(enablePlugin(config, "chishui", "zhenxiong"), "chishui", "weixin");
     writePluginsConfig(stack.pluginsConfigPath, config);
     await stack.recompose();
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 60_000; // polls every 100 ms; the margin is for a busy machine
     while (!(await fields()).includes("chishuiStats") && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadConfig } from "@tongxin/sdk";
+import { loadConfig, stopOnSignals } from "@tongxin/sdk";
 import dotenv from "dotenv";
 import { startPluginHost } from "./host";
 
@@ -20,12 +20,7 @@ async function main() {
     host: process.env.HOST || "127.0.0.1",
     seed: process.env.TONGXIN_SEED === "1",
   });
-  const stop = async () => {
-    await host.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  stopOnSignals(hostName, () => host.stop());
 }
 
 main().catch((e) => {

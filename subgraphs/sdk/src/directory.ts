@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, SYSTEM, signInternalIdentity } from "./identity";
+import { internalGraphQL } from "./internal-http";
 
 export type CommitteeLevelName = "NATIONAL" | "PROVINCE" | "CITY" | "COUNTY";
 
@@ -146,29 +146,21 @@ export const staticCommitteeSource = (nodes: CommitteeNode[]): CommitteeSource =
 
 /**
  * Asks the members subgraph over the internal network, as the SYSTEM identity, through
- * its public `committees` query: no module reads another module's tables.
+ * its public `committees` query: no module reads another module's tables. A read, so a
+ * reset kept-alive socket is retried once (internalGraphQL).
  */
-export function httpCommitteeSource(membersUrl: string, internalSecret: string, timeoutMs = 5_000): CommitteeSource {
+export function httpCommitteeSource(membersUrl: string, internalSecret: string, timeoutMs = 15_000): CommitteeSource {
   return {
     async load() {
-      const res = await fetch(membersUrl, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          [IDENTITY_HEADER]: signInternalIdentity(SYSTEM, internalSecret, 60),
-        },
-        body: JSON.stringify({ query: "{ committees { code name level currentTerm termStartedOn parent { code } } }" }),
-        signal: AbortSignal.timeout(timeoutMs),
+      const data = await internalGraphQL<{
+        committees: (Omit<CommitteeNode, "parentCode"> & { parent: { code: string } | null })[];
+      }>(membersUrl, "{ committees { code name level currentTerm termStartedOn parent { code } } }", undefined, {
+        internalSecret,
+        timeoutMs,
+        retryOnReset: true,
+        what: "committee directory",
       });
-      if (!res.ok) throw new Error(`committee directory: members subgraph answered HTTP ${res.status}`);
-      const body = (await res.json()) as {
-        data?: {
-          committees: (Omit<CommitteeNode, "parentCode"> & { parent: { code: string } | null })[];
-        };
-        errors?: { message: string }[];
-      };
-      if (!body.data) throw new Error(`committee directory: ${body.errors?.[0]?.message ?? "no data"}`);
-      return body.data.committees.map((c) => ({
+      return data.committees.map((c) => ({
         code: c.code,
         name: c.name,
         level: c.level,

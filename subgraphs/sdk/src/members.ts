@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
-import { IDENTITY_HEADER, SYSTEM, cachedInternalIdentity } from "./identity";
+import { internalGraphQL } from "./internal-http";
 
 /**
  * What other modules may know about a member. The members subgraph owns the register and
@@ -80,23 +80,18 @@ export interface RegisterAnswer {
   sectors: (string | null)[];
 }
 
-/** Asks the members subgraph over the internal network, as the platform itself. */
-export function httpMembersSource(membersUrl: string, internalSecret: string, timeoutMs = 10_000): MembersSource {
-  const post = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const res = await fetch(membersUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        [IDENTITY_HEADER]: cachedInternalIdentity(SYSTEM, internalSecret, 60),
-      },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
+/**
+ * Asks the members subgraph over the internal network, as the platform itself. Look-ups
+ * are reads: a reset kept-alive socket is retried once (internalGraphQL).
+ */
+export function httpMembersSource(membersUrl: string, internalSecret: string, timeoutMs = 15_000): MembersSource {
+  const post = <T>(query: string, variables: Record<string, unknown>): Promise<T> =>
+    internalGraphQL<T>(membersUrl, query, variables, {
+      internalSecret,
+      timeoutMs,
+      retryOnReset: true,
+      what: "member directory",
     });
-    if (!res.ok) throw new Error(`member directory: members subgraph answered HTTP ${res.status}`);
-    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-    if (!body.data) throw new Error(`member directory: ${body.errors?.[0]?.message ?? "no data"}`);
-    return body.data;
-  };
   const ask = async (variables: Record<string, unknown>): Promise<MemberInfo[]> =>
     (await post<{ memberDirectory: MemberInfo[] }>(DIRECTORY_QUERY, variables)).memberDirectory;
   return {

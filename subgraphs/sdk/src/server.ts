@@ -16,6 +16,7 @@ import { openModuleDatabase, type ModuleDatabase } from "./database";
 import { CommitteeDirectory, httpCommitteeSource, type CommitteeSource } from "./directory";
 import { formatPublicError } from "./errors";
 import { IDENTITY_HEADER, SYSTEM, verifyInternalIdentity } from "./identity";
+import { applyServerTimeouts } from "./internal-http";
 import { httpMembersSource, type MembersSource } from "./members";
 import type { ModuleDefinition } from "./module";
 import { buildModulesSchema } from "./schema";
@@ -217,6 +218,9 @@ async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRun
     ],
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
+    // The process stops in order (stopOnSignals: port first, then Apollo, then databases);
+    // Apollo's own handler would stop it early and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const handler = expressMiddleware(apollo, {
@@ -241,6 +245,25 @@ export const jsonErrorHandler: express.ErrorRequestHandler = (err, _req, res, ne
     ],
   });
 };
+
+/**
+ * Stops accepting, lets requests in flight finish and closes each kept-alive socket as soon
+ * as it is idle (Node closes only the sockets idle at the moment of close(), and a socket
+ * that goes idle later would keep the server open for the whole keep-alive timeout);
+ * whatever still runs after `graceMs` is cut.
+ */
+export async function drainHttpServer(server: http.Server, graceMs = 10_000): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+  server.closeIdleConnections();
+  try {
+    await closed;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(cut);
+  }
+}
 
 /** How long a replaced schema keeps serving the requests that started on it. */
 const RELOAD_GRACE_MS = 30_000;
@@ -331,11 +354,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
 
   app.use(jsonErrorHandler);
 
-  const httpServer = http.createServer(app);
-  // Callers (the gateway, other subgraphs: undici) drop idle connections after 4 s. Were the
-  // server to drop them first (Node's default is 5 s, late when the event loop was busy), a
-  // request sent on a socket just closed fails with ECONNRESET; so the client always closes first.
-  httpServer.keepAliveTimeout = 65_000;
+  const httpServer = applyServerTimeouts(http.createServer(app));
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
@@ -397,10 +416,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       if (stopped) return;
       stopped = true;
       for (const t of retired) clearTimeout(t);
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
+      await drainHttpServer(httpServer);
       await current.apollo?.stop();
       await Promise.all([...databases.values()].map((d) => d.dataSource.destroy()));
     },
