@@ -22,3 +22,4 @@ export * from "./contract";
 export * from "./report";
 export * from "./collections";
 export * from "./random";
+export * from "./scope";
