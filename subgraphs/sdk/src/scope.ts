@@ -27,7 +27,12 @@ export interface ScopeSpec<T extends ObjectLiteral> {
    * How a record belongs to a committee: its committee column, or a condition over
    * `:...scopeCodes` (a member belongs to every committee where they hold or held a seat).
    */
-  committee: { column: string } | { where: (alias: string) => string };
+  committee?: { column: string } | { where: (alias: string) => string };
+  /**
+   * Instead of `committee` and the role rules: the record is visible and writable exactly
+   * when its parent is (an activity and its studio, an issue and its session).
+   */
+  parent?: { scope: AnyScope; column: string; of: (row: T) => number };
   /** The committee whose office writes the record; without it STAFF never write through the helper. */
   committeeOf?: (row: T) => string;
   /** Extra condition for STAFF reads (proposals keep other people's drafts private); may use `:scopeOwn`. */
@@ -54,13 +59,25 @@ export interface ScopeSpec<T extends ObjectLiteral> {
    * are checked by the SDK itself: `defineModule` refuses a declared permission no scope uses.
    */
   writePermission?: Permission;
+  /** The permission any read needs (a role without it has no access to the record). */
+  readPermission?: Permission;
 }
 
 export type ScopePurpose = "list" | "lookup";
 
+/** A scope whatever its record type (a parent scope, the module's list of scoped records). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- row types differ per record; each scope checks its own
+export type AnyScope = Scope<any>;
+
 /** The rule of one kind of record, applied by the SDK in every kind of read and write. */
 export interface Scope<T extends ObjectLiteral> {
   readonly spec: ScopeSpec<T>;
+  /** The caller's condition over `alias` (the SQL `restrict` adds); for a child record's scope. */
+  condition(
+    ctx: RequestContext,
+    alias: string,
+    purpose: ScopePurpose,
+  ): Promise<{ where: string; params: Record<string, unknown> } | "all" | "none">;
   /** Which roles have any access to the record (the others get FORBIDDEN). */
   roleHasAccess(role: Role, purpose: ScopePurpose): boolean;
   /**
@@ -99,6 +116,8 @@ export interface Scope<T extends ObjectLiteral> {
    * they may read but not change it (the city reading a county's record).
    */
   getForWrite(ctx: RequestContext, rawId: string | number, field?: string): Promise<T>;
+  /** Forgets what this request read of the record (after a write in the same request). */
+  clear(ctx: RequestContext, id: number): void;
   /** Same as `getForWrite` for a row the caller already read through this scope. */
   assertWritable(ctx: RequestContext, row: T): Promise<void>;
   /** Creating a record of `committee`: the committee's own office (or the platform). */
@@ -127,10 +146,15 @@ const SCOPES = new Set<Scope<ObjectLiteral>>();
 export function defineScope<T extends ObjectLiteral>(spec: ScopeSpec<T>): Scope<T> {
   const idColumn = spec.idColumn ?? "id";
   const loaderKey = Symbol(`scope:${spec.name}`);
-  const committeeWhere = (alias: string) =>
-    "column" in spec.committee ? `${alias}.${spec.committee.column} IN (:...scopeCodes)` : spec.committee.where(alias);
+  if (!spec.committee === !spec.parent) throw new Error(`scope ${spec.name}: give exactly one of committee and parent`);
+  const committeeWhere = (alias: string) => {
+    const c = spec.committee!;
+    return "column" in c ? `${alias}.${c.column} IN (:...scopeCodes)` : c.where(alias);
+  };
 
   const roleHasAccess = (role: Role, purpose: ScopePurpose): boolean => {
+    if (spec.parent) return spec.parent.scope.roleHasAccess(role, purpose);
+    if (spec.readPermission && role !== "SYSTEM" && !spec.readPermission.roles.includes(role)) return false;
     switch (role) {
       case "SYSTEM":
       case "STAFF":
@@ -152,6 +176,17 @@ export function defineScope<T extends ObjectLiteral>(spec: ScopeSpec<T>): Scope<
   ): Promise<{ where: string; params: Record<string, unknown> } | "all" | "none"> {
     const id = ctx.requireAuthenticated();
     if (!roleHasAccess(id.role, purpose)) throw forbidden(`${spec.name} records`);
+    if (spec.parent) {
+      const parent = spec.parent.scope;
+      const c = await parent.condition(ctx, `${alias}_up`, purpose);
+      if (c === "all" || c === "none") return c;
+      const table = ctx.repo(parent.spec.entity).metadata.tableName;
+      const pid = parent.spec.idColumn ?? "id";
+      return {
+        where: `EXISTS (SELECT 1 FROM ${table} ${alias}_up WHERE ${alias}_up.${pid} = ${alias}.${spec.parent.column} AND ${c.where})`,
+        params: c.params,
+      };
+    }
     switch (id.role) {
       case "SYSTEM":
         return "all";
@@ -239,6 +274,10 @@ export function defineScope<T extends ObjectLiteral>(spec: ScopeSpec<T>): Scope<
 
   async function canWrite(ctx: RequestContext, row: T): Promise<boolean> {
     const id = ctx.identity;
+    if (spec.parent) {
+      const up = await spec.parent.scope.load(ctx, spec.parent.of(row));
+      return !!up && (!spec.writePermission || ctx.has(spec.writePermission)) && spec.parent.scope.canWrite(ctx, up);
+    }
     if (spec.writePermission && !ctx.has(spec.writePermission)) return false;
     switch (id.role) {
       case "SYSTEM":
@@ -261,10 +300,12 @@ export function defineScope<T extends ObjectLiteral>(spec: ScopeSpec<T>): Scope<
   const scope: Scope<T> = {
     spec,
     roleHasAccess,
+    condition,
     restrict,
     async inCommittee(ctx, qb, alias, code) {
       if (ctx.identity.role === "STAFF" || ctx.identity.role === "SYSTEM") await ctx.assertCanReadCommittee(code);
-      if (!("column" in spec.committee)) throw new Error(`scope ${spec.name}: inCommittee needs a committee column`);
+      if (!spec.committee || !("column" in spec.committee))
+        throw new Error(`scope ${spec.name}: inCommittee needs a committee column`);
       return qb.andWhere(`${alias}.${spec.committee.column} = :scopeWanted`, { scopeWanted: code });
     },
     load,
@@ -280,6 +321,9 @@ export function defineScope<T extends ObjectLiteral>(spec: ScopeSpec<T>): Scope<
       return rows.filter((_, i) => seen[i] !== null);
     },
     canWrite,
+    clear(ctx, id) {
+      loader(ctx).clear(id);
+    },
     async getForWrite(ctx, rawId, field = "id") {
       const row = await get(ctx, rawId, field);
       await assertWritable(ctx, row);
@@ -289,6 +333,7 @@ export function defineScope<T extends ObjectLiteral>(spec: ScopeSpec<T>): Scope<
     async assertCanCreate(ctx, committee, field = "input.committee") {
       ctx.requireAuthenticated();
       if (spec.writePermission) ctx.require(spec.writePermission);
+      if (spec.parent) throw new Error(`scope ${spec.name}: a child record is created through its parent`);
       await ctx.assertStaffOf(committee, field);
     },
   };
@@ -301,7 +346,10 @@ const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperC
 /** Permissions some scope checks on writes. */
 export function scopedPermissions(): Set<Permission> {
   const used = new Set<Permission>();
-  for (const s of SCOPES) if (s.spec.writePermission) used.add(s.spec.writePermission);
+  for (const s of SCOPES) {
+    if (s.spec.writePermission) used.add(s.spec.writePermission);
+    if (s.spec.readPermission) used.add(s.spec.readPermission);
+  }
   return used;
 }
 
