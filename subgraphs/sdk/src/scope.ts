@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "./context";
+import { today } from "./dates";
 import { forbidden, notFound, unauthenticated } from "./errors";
 import type { Role } from "./identity";
 import { parseId } from "./input";
@@ -14,7 +15,8 @@ import type { Permission } from "./module";
  *
  * SQL fragments receive the query's alias and may use these parameters, which the helper binds:
  * `:...scopeCodes` (committee codes the caller may read), `:scopeMember` (the caller's member
- * id), `:scopeUnit` (the caller's unit id), `:scopeOwn` (a STAFF caller's own committee).
+ * id), `:scopeUnit` (the caller's unit id), `:scopeOwn` (a STAFF caller's own committee),
+ * `:scopeToday` (today, YYYY-MM-DD).
  */
 export interface ScopeSpec<T extends ObjectLiteral> {
   entity: EntityTarget<T>;
@@ -197,14 +199,14 @@ export function defineScope<T extends ObjectLiteral>(spec: ScopeSpec<T>): Scope<
         if (spec.staff) parts.push(spec.staff.where(alias));
         return {
           where: parts.map((p) => `(${p})`).join(" AND "),
-          params: { scopeCodes: codes, scopeOwn: id.committee },
+          params: { scopeCodes: codes, scopeOwn: id.committee, scopeToday: today() },
         };
       }
       case "MEMBER": {
         const me = tokenMemberId(ctx);
         if (me === null) return "none";
         const parts: string[] = [];
-        const params: Record<string, unknown> = { scopeMember: me };
+        const params: Record<string, unknown> = { scopeMember: me, scopeToday: today() };
         if (spec.member?.own) parts.push(spec.member.own(alias));
         if (spec.member?.seatCommittees) {
           const codes = [...(await viewerCommittees(ctx))];
@@ -219,7 +221,7 @@ export function defineScope<T extends ObjectLiteral>(spec: ScopeSpec<T>): Scope<
         if (purpose === "lookup" && spec.unit?.lookupAny) return "all";
         const unit = tokenUnitId(ctx);
         if (unit === null || !spec.unit?.assigned) return "none";
-        return { where: spec.unit.assigned(alias), params: { scopeUnit: unit } };
+        return { where: spec.unit.assigned(alias), params: { scopeUnit: unit, scopeToday: today() } };
       }
       default:
         throw unauthenticated();
