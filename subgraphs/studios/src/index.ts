@@ -46,7 +46,9 @@ export const studiosModule = defineModule({
         ids: "studioActivities.edges.node.id",
       },
       byId: { query: "query ($id: ID!) { studioActivity(id: $id) { id } }" },
-      write: { query: "mutation ($id: ID!) { deleteStudioActivity(id: $id, version: 1) }" },
+      write: {
+        query: 'mutation ($id: ID!) { updateStudioActivity(id: $id, version: 1, input: { title: "-" }) { id } }',
+      },
     }),
   ],
   stats: [
