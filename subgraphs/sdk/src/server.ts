@@ -10,7 +10,7 @@ import express from "express";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { loadConfig } from "./config";
 import { RequestContext, type SubgraphRuntime } from "./context";
-import { checkModuleTables, checkModules } from "./contract";
+import { checkModuleTables, checkModules, REGISTER_OWNER } from "./contract";
 import { openModuleDatabase, type ModuleDatabase } from "./database";
 import { CommitteeDirectory, httpCommitteeSource, type CommitteeSource } from "./directory";
 import { formatPublicError } from "./errors";
@@ -135,8 +135,10 @@ export function createRuntime(
     enabled = enablementOf(mods, overrides);
   };
   rebind(modules, opts.enablement);
-  const committeeOwner = modules.find((m) => m.committeeSource);
-  const membersOwner = modules.find((m) => m.membersSource);
+  // checkModules refuses any other module declaring these; look only at the owner anyway.
+  const registerOwner = modules.find((m) => m.name === REGISTER_OWNER && m.kind === "core");
+  const committeeOwner = registerOwner?.committeeSource ? registerOwner : undefined;
+  const membersOwner = registerOwner?.membersSource ? registerOwner : undefined;
   const source =
     opts.committeeSource ??
     (committeeOwner
