@@ -16,6 +16,7 @@ import { defineModule, definePermission, ModuleContractError } from "./module";
 import { staticCommitteeSource } from "./directory";
 import { staticMembersSource } from "./members";
 import { defineScope, scopedRecord } from "./scope";
+import { RequestContext, type SubgraphRuntime } from "./context";
 import { checkPageSize, decodeCursor, encodeCursor } from "./pagination";
 import { buildModulesSchema } from "./schema";
 import { DEV_INTERNAL_SECRET, loadConfig } from "./config";
@@ -328,6 +329,17 @@ describe("module contract: register owner, declared permissions, statistics", ()
     );
     await expect(checkModules([defineModule({ ...base, stats: [stat("ztoolStat", "sessions")] })])).rejects.toThrow(
       /statistics field Committee\.ztoolStat is not in its schema/,
+    );
+  });
+
+  it("refuses at run time to check a permission no served module declares", () => {
+    const declared = definePermission("ztool.write", "写", ["STAFF"]);
+    const stray = definePermission("ztool.stray", "未声明", ["STAFF"]);
+    const runtime = { declaredPermissions: () => new Set([declared.key]) } as unknown as SubgraphRuntime;
+    const ctx = new RequestContext({ role: "STAFF", committee: "a", subject: "staff:a" }, runtime);
+    expect(() => ctx.require(declared)).not.toThrow();
+    expect(() => ctx.require(stray)).toThrow(
+      /permission ztool.stray is checked but no module of this subgraph declares it/,
     );
   });
 

@@ -125,6 +125,7 @@ export function createRuntime(
 ): SubgraphRuntime & { rebind(modules: readonly ModuleDefinition[], enablement?: Enablement): void } {
   let owner = new Map<unknown, DataSource>();
   let enabled = new Map<string, ReadonlySet<string> | null>();
+  let permissions = new Set<string>();
   const rebind = (mods: readonly ModuleDefinition[], overrides?: Enablement) => {
     const next = new Map<unknown, DataSource>();
     for (const m of mods) {
@@ -133,6 +134,7 @@ export function createRuntime(
     }
     owner = next;
     enabled = enablementOf(mods, overrides);
+    permissions = new Set(mods.flatMap((m) => (m.permissions ?? []).map((p) => p.key)));
   };
   rebind(modules, opts.enablement);
   // checkModules refuses any other module declaring these; look only at the owner anyway.
@@ -161,6 +163,7 @@ export function createRuntime(
       }
       return ds;
     },
+    declaredPermissions: () => permissions,
     enabledCommittees: (moduleName: string) => (enabled.has(moduleName) ? enabled.get(moduleName)! : new Set()),
     rebind,
   };
