@@ -79,11 +79,12 @@ export const NAME = "${name}";
 /** Writing records is the committee office's work. */
 export const RECORD = definePermission("${name}.record", "登记${title}", ["STAFF"]);
 `,
-    "src/index.ts": `import { CommitteeRef, defineModule } from "@tongxin/sdk";
+    "src/index.ts": `import { CommitteeRef, defineModule, scopedRecord } from "@tongxin/sdk";
 import { ${P}Initial${stamp} } from "./migrations/${stamp}-${name}-initial";
 import { NAME, RECORD } from "./name";
 import { ${P}Record } from "./record/record.entity";
 import { ${P}RecordResolver } from "./record/record.resolver";
+import { recordScope } from "./record/record.scope";
 import { ${P.toUpperCase()}_FIGURES, ${P}CommitteeResolver, ${P}Stats } from "./stats/stats";
 
 /** ${title} */
@@ -98,6 +99,8 @@ export default defineModule({
   types: [${P}Stats],
   stubs: [CommitteeRef],
   permissions: [RECORD],
+  // What the cross-tenant contract test (test/src/scope.e2e.test.ts) runs its matrix over.
+  scoped: [scopedRecord(recordScope, { list: { query: "{ ${name}Records(first: 100) { edges { node { id } } } }", ids: "${name}Records.edges.node.id" } })],
   stats: [{ field: "${name}Stats", title: ${JSON.stringify(title)}, titleEn: "${P}", period: "year", figures: ${P.toUpperCase()}_FIGURES }],
 });
 `,
@@ -195,9 +198,26 @@ export class ${P}RecordInput {
   note?: string;
 }
 `,
+    "src/record/record.scope.ts": `import { defineScope } from "@tongxin/sdk";
+import { RECORD } from "../name";
+import { ${P}Record } from "./record.entity";
+
+/**
+ * Who reads and writes these records (the SDK applies it to lists, look-ups and writes):
+ * STAFF read their committee and those below it and write their own; members and units
+ * have no access (FORBIDDEN). Declare member: { own: ... } to let members read their own.
+ */
+export const recordScope = defineScope<${P}Record>({
+  entity: ${P}Record,
+  name: "${name} record",
+  nameZh: ${JSON.stringify(`${title}记录`)},
+  committee: { column: "committee_code" },
+  committeeOf: (r) => r.committeeCode,
+  writePermission: RECORD,
+});
+`,
     "src/record/record.service.ts": `import {
   badInput,
-  forbidden,
   moduleEnablement,
   paginateById,
   requireDate,
@@ -210,14 +230,12 @@ export class ${P}RecordInput {
 import { NAME, RECORD } from "../name";
 import { ${P}Record } from "./record.entity";
 import type { ${P}RecordInput, ${P}RecordsArgs } from "./record.inputs";
+import { recordScope } from "./record.scope";
 
-/** STAFF read their committee and those below it; nobody else reads these records. */
+/** The records the caller may read (record.scope.ts says whose they are). */
 export async function listRecords(ctx: RequestContext, args: ${P}RecordsArgs): Promise<Connection<${P}Record>> {
-  ctx.requireAuthenticated();
-  if (ctx.identity.role !== "STAFF" && ctx.identity.role !== "SYSTEM") throw forbidden("${name} records");
-  if (args.committee) await ctx.assertCanReadCommittee(args.committee);
-  const codes = args.committee ? [args.committee] : [...(await ctx.readableCommittees())];
-  const qb = ctx.repo(${P}Record).createQueryBuilder("r").where("r.committee_code IN (:...codes)", { codes: codes.length ? codes : ["-"] });
+  const qb = await recordScope.restrict(ctx, ctx.repo(${P}Record).createQueryBuilder("r"), "r");
+  if (args.committee) await recordScope.inCommittee(ctx, qb, "r", args.committee);
   if (args.year !== undefined && args.year !== null) qb.andWhere("r.happened_on >= :from AND r.happened_on <= :to", yearRange(args.year));
   return paginateById(qb, args);
 }
@@ -227,7 +245,7 @@ export async function createRecord(ctx: RequestContext, input: ${P}RecordInput):
   ctx.require(RECORD);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await recordScope.assertCanCreate(ctx, code, "input.committee");
   moduleEnablement(ctx, NAME).assertEnabled(code, "input.committee");
   const happenedOn = requireDate(input.happenedOn, "input.happenedOn");
   if (happenedOn > today()) throw badInput("input.happenedOn", "日期不能晚于今天", "cannot be in the future");

@@ -1,9 +1,10 @@
-import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef, scopedRecord } from "@tongxin/sdk";
 import { CourtyardInitial1732600000000 } from "./migrations/1732600000000-courtyard-initial";
 import { COURTYARD, RECORD_COURTYARD } from "./name";
 import { seedCourtyard } from "./seed/courtyard.seed";
 import { CourtyardIssue, CourtyardOrganiser, CourtyardSession } from "./session/session.entity";
 import { CourtyardMemberResolver, CourtyardSessionResolver } from "./session/session.resolver";
+import { sessionScope } from "./session/session.scope";
 import { CourtyardReportResolver } from "./stats/courtyard-report";
 import { COURTYARD_FIGURES, CourtyardCommitteeResolver, CourtyardStats } from "./stats/courtyard-stats";
 
@@ -20,6 +21,15 @@ export default defineModule({
   types: [CourtyardStats],
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   permissions: [RECORD_COURTYARD],
+  scoped: [
+    scopedRecord(sessionScope, {
+      list: {
+        query: "{ courtyardSessions(first: 100) { edges { node { id } } } }",
+        ids: "courtyardSessions.edges.node.id",
+      },
+      byId: { query: "query ($id: ID!) { courtyardSession(id: $id) { id } }" },
+    }),
+  ],
   stats: [
     {
       field: "courtyardStats",

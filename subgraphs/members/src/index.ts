@@ -1,4 +1,4 @@
-import { defineModule } from "@tongxin/sdk";
+import { defineModule, scopedRecord } from "@tongxin/sdk";
 import { Committee } from "./committee/committee.entity";
 import { CommitteeResolver, committeeReference } from "./committee/committee.resolver";
 import { committeeSourceFrom } from "./committee/committee.service";
@@ -6,6 +6,7 @@ import { MemberStats, MEMBER_FIGURES } from "./committee/member-stats";
 import { membersSourceFrom } from "./member/member.directory";
 import { Member } from "./member/member.entity";
 import { MemberResolver, memberReference } from "./member/member.resolver";
+import { memberScope } from "./member/member.scope";
 import { Membership } from "./membership/membership.entity";
 import { MembershipResolver } from "./membership/membership.resolver";
 import { MembersInitial1732500000000 } from "./migrations/1732500000000-members-initial";
@@ -27,6 +28,13 @@ export const membersModule = defineModule({
   types: [MemberStats],
   references: { Committee: committeeReference, Member: memberReference, AnnualReport: annualReportReference },
   permissions: [MANAGE_MEMBERS, LIST_MEMBERS, READ_CATALOG],
+  scoped: [
+    scopedRecord(memberScope, {
+      typename: "Member",
+      list: { query: "{ members(first: 100) { edges { node { id } } } }", ids: "members.edges.node.id" },
+      byId: { query: "query ($id: ID!) { member(id: $id) { id } }" },
+    }),
+  ],
   stats: [
     {
       field: "memberStats",

@@ -1,4 +1,8 @@
-import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef, scopedRecord } from "@tongxin/sdk";
+import { handlingUnitScope } from "./handling-unit/handling-unit.scope";
+import { opinionReportScope } from "./opinion-report/opinion-report.scope";
+import { proposalScope } from "./proposal/proposal.scope";
+import { assignmentScope } from "./assignment/assignment.scope";
 import { ProposalAssignment } from "./assignment/assignment.entity";
 import { AssignmentResolver, ReplyResolver } from "./assignment/assignment.resolver";
 import { ProposalReply } from "./assignment/reply.entity";
@@ -72,6 +76,30 @@ export const proposalsModule = defineModule({
     HandlingUnit: handlingUnitReference,
     OpinionReport: opinionReportReference,
   },
+  scoped: [
+    scopedRecord(proposalScope, {
+      typename: "Proposal",
+      list: { query: "{ proposals(first: 100) { edges { node { id } } } }", ids: "proposals.edges.node.id" },
+      byId: { query: "query ($id: ID!) { proposal(id: $id) { id } }" },
+    }),
+    scopedRecord(opinionReportScope, {
+      typename: "OpinionReport",
+      list: { query: "{ opinionReports(first: 100) { edges { node { id } } } }", ids: "opinionReports.edges.node.id" },
+      byId: { query: "query ($id: ID!) { opinionReport(id: $id) { id } }" },
+      write: { query: 'mutation ($id: ID!) { compileOpinionReport(id: $id, bulletin: "-") { id } }' },
+    }),
+    scopedRecord(handlingUnitScope, {
+      typename: "HandlingUnit",
+      byId: { query: "query ($id: ID!) { handlingUnit(id: $id) { id } }" },
+      write: { query: "mutation ($id: ID!) { updateHandlingUnit(id: $id, input: { active: true }) { id } }" },
+    }),
+    scopedRecord(assignmentScope, {
+      list: {
+        query: "{ overdueAssignments(first: 100) { edges { node { id } } } }",
+        ids: "overdueAssignments.edges.node.id",
+      },
+    }),
+  ],
   permissions: [
     DRAFT_PROPOSALS,
     MANAGE_PROPOSALS,

@@ -17,6 +17,8 @@ export interface SubgraphRuntime {
   membersUrl: string;
   /** Committees where a module is switched on; null means everywhere (core modules). */
   enabledCommittees(moduleName: string): ReadonlySet<string> | null;
+  /** Keys of the permissions the served modules declare (`permissions` in `defineModule`). */
+  declaredPermissions?(): ReadonlySet<string>;
 }
 
 /**
@@ -91,6 +93,11 @@ export class RequestContext {
   }
 
   require(permission: Permission): void {
+    // A permission no served module declares is a programming error, not the caller's:
+    // the module's `permissions` list is the one place that says what it checks.
+    if (this.runtime.declaredPermissions && !this.runtime.declaredPermissions().has(permission.key)) {
+      throw new Error(`permission ${permission.key} is checked but no module of this subgraph declares it`);
+    }
     this.requireAuthenticated();
     if (!this.has(permission)) throw forbidden(permission.key);
   }

@@ -1,4 +1,5 @@
 import {
+  getNamedType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -25,6 +26,8 @@ export interface ModuleInventory {
   rootFields: string[];
   /** `Committee.x`, `Member.x`: fields on the shared entities, whoever owns the entity. */
   entityFields: string[];
+  /** For each `Committee` field the module's `stats` declare: the fields its type has (null: no such field). */
+  statFields: Record<string, string[] | null>;
 }
 
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -72,7 +75,14 @@ export async function inspectModule(m: ModuleDefinition): Promise<ModuleInventor
       types.push(name);
     }
   }
-  return { module: m.name, kind: m.kind, tables: entityTables(m), types, rootFields, entityFields };
+  const committee = schema.getType("Committee");
+  const statFields: Record<string, string[] | null> = {};
+  for (const stat of m.stats ?? []) {
+    const field = isObjectType(committee) ? committee.getFields()[stat.field] : undefined;
+    const type = field ? getNamedType(field.type) : undefined;
+    statFields[stat.field] = type && isObjectType(type) ? Object.keys(type.getFields()) : null;
+  }
+  return { module: m.name, kind: m.kind, tables: entityTables(m), types, rootFields, entityFields, statFields };
 }
 
 /**
@@ -86,7 +96,15 @@ export async function checkModules(modules: readonly ModuleDefinition[]): Promis
   for (const m of modules) seenNames.set(m.name, (seenNames.get(m.name) ?? 0) + 1);
   for (const [name, n] of seenNames) if (n > 1) problems.push(`module name "${name}" is used by ${n} modules`);
 
+  for (const m of modules) problems.push(...ownershipProblems(m));
   const inventories = await Promise.all(modules.map(inspectModule));
+  for (const inv of inventories)
+    problems.push(
+      ...statsProblems(
+        modules.find((m) => m.name === inv.module)!,
+        inv,
+      ),
+    );
   const claims = new Map<string, string>();
   const claim = (what: string, module: string) => {
     const other = claims.get(what);
@@ -135,4 +153,55 @@ export async function checkModuleTables(m: ModuleDefinition, dataSource: DataSou
   if (wrong.length) {
     throw new ModuleContractError(`plugin ${m.name} created tables without its prefix: ${wrong.join(", ")}`);
   }
+}
+
+/** The module that owns committees and the member register; nobody else may provide them. */
+export const REGISTER_OWNER = "members";
+
+/**
+ * Only the members module may provide the committee tree and the member register: a
+ * plugin that did would hand its own tree to every module on its host (and a county
+ * clerk could read the city's figures through it).
+ */
+function ownershipProblems(m: ModuleDefinition): string[] {
+  const owner = m.name === REGISTER_OWNER && m.kind === "core";
+  const out: string[] = [];
+  if (m.committeeSource && !owner) {
+    out.push(
+      `module ${m.name} declares committeeSource: only the ${REGISTER_OWNER} module provides the committee tree`,
+    );
+  }
+  if (m.membersSource && !owner) {
+    out.push(`module ${m.name} declares membersSource: only the ${REGISTER_OWNER} module provides the member register`);
+  }
+  // Declared permissions are checked by the SDK: a scope's permissions must be among them.
+  const declared = new Set((m.permissions ?? []).map((p) => p.key));
+  for (const r of m.scoped ?? []) {
+    for (const p of [r.scope.spec.readPermission, r.scope.spec.writePermission]) {
+      if (p && !declared.has(p.key)) {
+        out.push(
+          `module ${m.name}: scope ${r.scope.spec.name} checks permission ${p.key}, which the module does not declare`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Each statistics field and figure key a module declares must exist in its schema, or the dashboard loses it silently. */
+function statsProblems(m: ModuleDefinition, inv: ModuleInventory): string[] {
+  const out: string[] = [];
+  for (const stat of m.stats ?? []) {
+    const fields = inv.statFields[stat.field];
+    if (!fields) {
+      out.push(`module ${m.name}: statistics field Committee.${stat.field} is not in its schema`);
+      continue;
+    }
+    for (const f of stat.figures) {
+      if (!fields.includes(f.key)) {
+        out.push(`module ${m.name}: figure key ${f.key} of Committee.${stat.field} is not a field of its type`);
+      }
+    }
+  }
+  return out;
 }

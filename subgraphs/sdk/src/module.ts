@@ -4,6 +4,7 @@ import type { RequestContext } from "./context";
 import type { CommitteeSource } from "./directory";
 import type { Role } from "./identity";
 import type { MembersSource } from "./members";
+import type { ScopedRecord } from "./scope";
 
 /** `__resolveReference` of an entity the module owns; must check scope itself (rule 2). */
 export type ReferenceResolver = (
@@ -67,6 +68,11 @@ export interface ModuleDefinition {
   stubs?: Function[];
   references?: Record<string, ReferenceResolver>;
   permissions?: Permission[];
+  /**
+   * The records the module keeps per committee, member or unit, each with its scope and the
+   * operations that read it: the cross-tenant contract test runs its matrix over these.
+   */
+  scoped?: ScopedRecord[];
   stats?: StatDefinition[];
   seed?: (s: SeedContext) => Promise<void>;
   /** Only the owner of committees provides this; everyone else asks the owner. */

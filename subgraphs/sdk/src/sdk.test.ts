@@ -12,7 +12,11 @@ import {
   verifyInternalIdentity,
   verifyUserToken,
 } from "./identity";
-import { defineModule, ModuleContractError } from "./module";
+import { defineModule, definePermission, ModuleContractError } from "./module";
+import { staticCommitteeSource } from "./directory";
+import { staticMembersSource } from "./members";
+import { defineScope, scopedRecord } from "./scope";
+import { RequestContext, type SubgraphRuntime } from "./context";
 import { checkPageSize, decodeCursor, encodeCursor } from "./pagination";
 import { buildModulesSchema } from "./schema";
 import { DEV_INTERNAL_SECRET, loadConfig } from "./config";
@@ -274,6 +278,86 @@ describe("module contract across modules", () => {
     );
     await expect(checkModules([court])).rejects.toThrow(/Committee\.sneaky of plugin court must start with court/);
     await expect(checkModules([courtyard, courtyard])).rejects.toThrow(/module name "courtyard" is used by 2 modules/);
+  });
+});
+
+describe("module contract: register owner, declared permissions, statistics", () => {
+  @ObjectType()
+  class ZtoolStats {
+    @Field(() => Int)
+    sessions: number;
+  }
+  @Resolver(() => CommitteeRef)
+  class ZtoolStatsResolver {
+    @FieldResolver(() => ZtoolStats, { nullable: true })
+    ztoolStats(): ZtoolStats {
+      return { sessions: 1 };
+    }
+  }
+  const base = {
+    name: "ztool",
+    title: "工具",
+    kind: "plugin" as const,
+    entities: [],
+    migrations: [],
+    resolvers: [ZtoolStatsResolver],
+    stubs: [CommitteeRef],
+  };
+  const stat = (field: string, key: string) => ({
+    field,
+    title: "工具",
+    titleEn: "Tool",
+    period: "year" as const,
+    figures: [{ key, title: "次数", titleEn: "Sessions", definition: "…", kind: "count" as const }],
+  });
+
+  it("refuses a plugin that provides the committee tree or the member register, naming it", async () => {
+    const tree = defineModule({ ...base, committeeSource: () => staticCommitteeSource([]) });
+    await expect(checkModules([tree])).rejects.toThrow(
+      /module ztool declares committeeSource: only the members module provides the committee tree/,
+    );
+    const register = defineModule({ ...base, membersSource: () => staticMembersSource([]) });
+    await expect(checkModules([register])).rejects.toThrow(/module ztool declares membersSource/);
+  });
+
+  it("fails on a misspelled figure key or statistics field, naming it", async () => {
+    await expect(
+      checkModules([defineModule({ ...base, stats: [stat("ztoolStats", "sessions")] })]),
+    ).resolves.toHaveLength(1);
+    await expect(checkModules([defineModule({ ...base, stats: [stat("ztoolStats", "sesions")] })])).rejects.toThrow(
+      /figure key sesions of Committee\.ztoolStats is not a field of its type/,
+    );
+    await expect(checkModules([defineModule({ ...base, stats: [stat("ztoolStat", "sessions")] })])).rejects.toThrow(
+      /statistics field Committee\.ztoolStat is not in its schema/,
+    );
+  });
+
+  it("refuses at run time to check a permission no served module declares", () => {
+    const declared = definePermission("ztool.write", "写", ["STAFF"]);
+    const stray = definePermission("ztool.stray", "未声明", ["STAFF"]);
+    const runtime = { declaredPermissions: () => new Set([declared.key]) } as unknown as SubgraphRuntime;
+    const ctx = new RequestContext({ role: "STAFF", committee: "a", subject: "staff:a" }, runtime);
+    expect(() => ctx.require(declared)).not.toThrow();
+    expect(() => ctx.require(stray)).toThrow(
+      /permission ztool.stray is checked but no module of this subgraph declares it/,
+    );
+  });
+
+  it("requires the permissions a scope checks to be declared by the module", async () => {
+    class ZtoolThing {}
+    const write = definePermission("ztool.write", "写", ["STAFF"]);
+    const scope = defineScope<ZtoolThing>({
+      entity: ZtoolThing,
+      name: "thing",
+      nameZh: "事项",
+      committee: { column: "committee_code" },
+      writePermission: write,
+    });
+    const scoped = [scopedRecord(scope, {})];
+    await expect(checkModules([defineModule({ ...base, scoped })])).rejects.toThrow(
+      /scope thing checks permission ztool.write, which the module does not declare/,
+    );
+    await expect(checkModules([defineModule({ ...base, scoped, permissions: [write] })])).resolves.toHaveLength(1);
   });
 });
 

@@ -11,7 +11,7 @@ import express from "express";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { loadConfig } from "./config";
 import { RequestContext, type SubgraphRuntime } from "./context";
-import { checkModuleTables, checkModules } from "./contract";
+import { checkModuleTables, checkModules, REGISTER_OWNER } from "./contract";
 import { openModuleDatabase, type ModuleDatabase } from "./database";
 import { CommitteeDirectory, httpCommitteeSource, type CommitteeSource } from "./directory";
 import { formatPublicError } from "./errors";
@@ -127,6 +127,7 @@ export function createRuntime(
 ): SubgraphRuntime & { rebind(modules: readonly ModuleDefinition[], enablement?: Enablement): void } {
   let owner = new Map<unknown, DataSource>();
   let enabled = new Map<string, ReadonlySet<string> | null>();
+  let permissions = new Set<string>();
   const rebind = (mods: readonly ModuleDefinition[], overrides?: Enablement) => {
     const next = new Map<unknown, DataSource>();
     for (const m of mods) {
@@ -135,10 +136,13 @@ export function createRuntime(
     }
     owner = next;
     enabled = enablementOf(mods, overrides);
+    permissions = new Set(mods.flatMap((m) => (m.permissions ?? []).map((p) => p.key)));
   };
   rebind(modules, opts.enablement);
-  const committeeOwner = modules.find((m) => m.committeeSource);
-  const membersOwner = modules.find((m) => m.membersSource);
+  // checkModules refuses any other module declaring these; look only at the owner anyway.
+  const registerOwner = modules.find((m) => m.name === REGISTER_OWNER && m.kind === "core");
+  const committeeOwner = registerOwner?.committeeSource ? registerOwner : undefined;
+  const membersOwner = registerOwner?.membersSource ? registerOwner : undefined;
   const source =
     opts.committeeSource ??
     (committeeOwner
@@ -161,6 +165,7 @@ export function createRuntime(
       }
       return ds;
     },
+    declaredPermissions: () => permissions,
     enabledCommittees: (moduleName: string) => (enabled.has(moduleName) ? enabled.get(moduleName)! : new Set()),
     rebind,
   };

@@ -1,4 +1,4 @@
-import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef, scopedRecord } from "@tongxin/sdk";
 import { StudioActivity, StudioActivityParticipant } from "./activity/activity.entity";
 import { StudioActivityResolver } from "./activity/activity.resolver";
 import { CommitteeStudioStatsResolver, StudioCoverageResolver } from "./coverage/coverage.resolver";
@@ -11,6 +11,7 @@ import { StudioRosterEntry } from "./roster/roster-entry.entity";
 import { seedStudios } from "./seed/studios.seed";
 import { Studio } from "./studio/studio.entity";
 import { StudioResolver, StudioRosterEntryResolver, studioReference } from "./studio/studio.resolver";
+import { activityScope, studioScope } from "./studio/studio.scope";
 
 /** 委员工作室: studios, their rosters (入室委员) and duty activities, and the coverage figures. */
 export const studiosModule = defineModule({
@@ -32,6 +33,24 @@ export const studiosModule = defineModule({
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   references: { Studio: studioReference },
   permissions: [READ_STUDIOS, MANAGE_STUDIOS, RECORD_STUDIO_ACTIVITY],
+  scoped: [
+    scopedRecord(studioScope, {
+      typename: "Studio",
+      list: { query: "{ studios(first: 100) { edges { node { id } } } }", ids: "studios.edges.node.id" },
+      byId: { query: "query ($id: ID!) { studio(id: $id) { id } }" },
+      write: { query: 'mutation ($id: ID!) { updateStudio(id: $id, version: 1, input: { address: "-" }) { id } }' },
+    }),
+    scopedRecord(activityScope, {
+      list: {
+        query: "{ studioActivities(first: 100) { edges { node { id } } } }",
+        ids: "studioActivities.edges.node.id",
+      },
+      byId: { query: "query ($id: ID!) { studioActivity(id: $id) { id } }" },
+      write: {
+        query: 'mutation ($id: ID!) { updateStudioActivity(id: $id, version: 1, input: { title: "-" }) { id } }',
+      },
+    }),
+  ],
   stats: [
     {
       field: "studioStats",

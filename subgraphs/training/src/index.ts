@@ -1,4 +1,4 @@
-import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef, scopedRecord } from "@tongxin/sdk";
 import { CommitteeTrainingStatsResolver, TrainingCoverageResolver } from "./coverage/coverage.resolver";
 import { TrainingReportResolver } from "./coverage/training-report";
 import { TRAINING_FIGURES, TrainingStats } from "./coverage/training-stats";
@@ -9,6 +9,7 @@ import { MANAGE_TRAINING, READ_TRAINING } from "./permissions";
 import { seedTraining } from "./seed/training.seed";
 import { TrainingSession } from "./session/session.entity";
 import { TrainingEnrolmentResolver, TrainingSessionResolver, sessionReference } from "./session/session.resolver";
+import { sessionScope } from "./session/session.scope";
 
 /** 履职学习培训: sessions of every kind, enrolment and attendance, and the coverage of a term. */
 export const trainingModule = defineModule({
@@ -29,6 +30,17 @@ export const trainingModule = defineModule({
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   references: { TrainingSession: sessionReference },
   permissions: [READ_TRAINING, MANAGE_TRAINING],
+  scoped: [
+    scopedRecord(sessionScope, {
+      typename: "TrainingSession",
+      list: {
+        query: "{ trainingSessions(first: 100) { edges { node { id } } } }",
+        ids: "trainingSessions.edges.node.id",
+      },
+      byId: { query: "query ($id: ID!) { trainingSession(id: $id) { id } }" },
+      write: { query: "mutation ($id: ID!) { deleteTrainingSession(id: $id, version: 1) }" },
+    }),
+  ],
   stats: [
     {
       field: "trainingStats",

@@ -2,7 +2,6 @@ import {
   badInput,
   defineLoaders,
   moduleEnablement,
-  notFound,
   paginateById,
   parseDate,
   parseId,
@@ -17,7 +16,7 @@ import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { CHISHUI, RECORD_CHISHUI } from "../name";
 import { ChishuiSection } from "../section/section.entity";
-import { visibleCommittees } from "../visibility";
+import { inspectionScope, problemScope } from "../scope";
 import type { ChishuiInspectionInput, ChishuiProblemsArgs, ChishuiProblemUpdateInput } from "./inspection.inputs";
 import { ChishuiInspection, ChishuiProblem, ChishuiProblemStatus } from "./inspection.entity";
 
@@ -36,12 +35,9 @@ export async function listInspections(
   committee?: string | null,
   year?: number | null,
 ): Promise<ChishuiInspection[]> {
-  const codes = await visibleCommittees(ctx, committee);
-  const qb = ctx
-    .repo(ChishuiInspection)
-    .createQueryBuilder("i")
-    .where("i.committee_code IN (:...codes)", { codes: codes.length ? codes : ["-"] })
-    .orderBy("i.held_on", "DESC");
+  const qb = ctx.repo(ChishuiInspection).createQueryBuilder("i").orderBy("i.held_on", "DESC");
+  await inspectionScope.restrict(ctx, qb, "i");
+  if (committee) await inspectionScope.inCommittee(ctx, qb, "i", committee);
   if (year !== undefined && year !== null) qb.andWhere("i.held_on >= :from AND i.held_on <= :to", yearRange(year));
   return qb.getMany();
 }
@@ -50,11 +46,8 @@ export async function listProblems(
   ctx: RequestContext,
   args: ChishuiProblemsArgs,
 ): Promise<Connection<ChishuiProblem>> {
-  const codes = await visibleCommittees(ctx, args.committee);
-  const qb = ctx
-    .repo(ChishuiProblem)
-    .createQueryBuilder("p")
-    .where("p.committee_code IN (:...codes)", { codes: codes.length ? codes : ["-"] });
+  const qb = await problemScope.restrict(ctx, ctx.repo(ChishuiProblem).createQueryBuilder("p"), "p");
+  if (args.committee) await problemScope.inCommittee(ctx, qb, "p", args.committee);
   if (args.status) qb.andWhere("p.status = :status", { status: args.status });
   return paginateById(qb, args);
 }
@@ -63,7 +56,7 @@ export async function recordInspection(ctx: RequestContext, input: ChishuiInspec
   ctx.require(RECORD_CHISHUI);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await inspectionScope.assertCanCreate(ctx, code, "input.committee");
   moduleEnablement(ctx, CHISHUI).assertEnabled(code, "input.committee");
   const heldOn = requireDate(input.heldOn, "input.heldOn");
   if (heldOn > today()) throw badInput("input.heldOn", "日期不能晚于今天", "cannot be in the future");
@@ -120,10 +113,8 @@ export async function recordInspection(ctx: RequestContext, input: ChishuiInspec
 
 export async function updateProblem(ctx: RequestContext, input: ChishuiProblemUpdateInput): Promise<ChishuiProblem> {
   ctx.require(RECORD_CHISHUI);
-  const id = parseId(input.problemId, "input.problemId");
-  const problem = await ctx.repo(ChishuiProblem).findOneBy({ id });
-  if (!problem || !(await ctx.canReadCommittee(problem.committeeCode))) throw notFound("problem", id, "问题");
-  await ctx.assertStaffOf(problem.committeeCode, "input.problemId");
+  const problem = await problemScope.getForWrite(ctx, input.problemId, "input.problemId");
+  const id = problem.id;
   moduleEnablement(ctx, CHISHUI).assertEnabled(problem.committeeCode, "input.problemId");
   const closed = input.status === ChishuiProblemStatus.CLOSED;
   const closedOn = closed ? (parseDate(input.closedOn, "input.closedOn") ?? today()) : null;

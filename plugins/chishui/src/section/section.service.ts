@@ -2,7 +2,6 @@ import {
   badInput,
   defineLoaders,
   moduleEnablement,
-  notFound,
   parseId,
   requireDate,
   text,
@@ -13,7 +12,7 @@ import {
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { CHISHUI, RECORD_CHISHUI } from "../name";
-import { visibleCommittees } from "../visibility";
+import { sectionScope } from "../scope";
 import { MAX_READINGS, type ChishuiReadingsInput, type ChishuiSectionInput } from "./section.inputs";
 import { ChishuiReading, ChishuiSection, ChishuiWaterClass } from "./section.entity";
 
@@ -31,11 +30,14 @@ const loaders = defineLoaders((ctx) => ({
 }));
 
 export async function listSections(ctx: RequestContext, committee?: string | null): Promise<ChishuiSection[]> {
-  const codes = await visibleCommittees(ctx, committee);
-  if (codes.length === 0) return [];
-  return ctx
+  const qb = ctx
     .repo(ChishuiSection)
-    .find({ where: { committeeCode: In(codes) }, order: { committeeCode: "ASC", id: "ASC" } });
+    .createQueryBuilder("s")
+    .orderBy("s.committee_code", "ASC")
+    .addOrderBy("s.id", "ASC");
+  await sectionScope.restrict(ctx, qb, "s");
+  if (committee) await sectionScope.inCommittee(ctx, qb, "s", committee);
+  return qb.getMany();
 }
 
 export function readingsOf(
@@ -51,7 +53,7 @@ async function ownCommittee(ctx: RequestContext, wanted: string | undefined, fie
   ctx.require(RECORD_CHISHUI);
   const code = wanted ?? ctx.identity.committee;
   if (!code) throw badInput(field, "请指定政协", "committee is required");
-  await ctx.assertStaffOf(code, field);
+  await sectionScope.assertCanCreate(ctx, code, field);
   moduleEnablement(ctx, CHISHUI).assertEnabled(code, field);
   return code;
 }
@@ -105,10 +107,6 @@ export async function recordReadings(ctx: RequestContext, input: ChishuiReadings
   });
 }
 
-export async function getSection(ctx: RequestContext, rawId: string): Promise<ChishuiSection> {
-  const id = parseId(rawId, "id");
-  const section = await ctx.repo(ChishuiSection).findOneBy({ id });
-  if (!section || !(await visibleCommittees(ctx)).includes(section.committeeCode))
-    throw notFound("monitoring section", id, "监测断面");
-  return section;
+export function getSection(ctx: RequestContext, rawId: string): Promise<ChishuiSection> {
+  return sectionScope.get(ctx, rawId);
 }

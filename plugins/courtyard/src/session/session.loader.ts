@@ -2,7 +2,7 @@ import { defineLoaders } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { CourtyardIssue, CourtyardOrganiser, CourtyardSession } from "./session.entity";
-import { restrictToVisible } from "./session.visibility";
+import { sessionScope } from "./session.scope";
 
 export const sessionLoaders = defineLoaders((ctx) => ({
   issuesOf: new DataLoader<number, CourtyardIssue[]>(async (ids) => {
@@ -22,7 +22,7 @@ export const sessionLoaders = defineLoaders((ctx) => ({
       .createQueryBuilder("s")
       .where("s.id IN (:...ids)", { ids: [...new Set(pairs.map((p) => p.sessionId))] })
       .orderBy("s.held_on", "DESC");
-    await restrictToVisible(ctx, qb);
+    await sessionScope.restrict(ctx, qb, "s", "lookup");
     const sessions = await qb.getMany();
     return memberIds.map((m) => {
       const mine = new Set(pairs.filter((p) => p.memberId === m).map((p) => p.sessionId));

@@ -16,15 +16,14 @@ import {
 import { COURTYARD, RECORD_COURTYARD } from "../name";
 import type { CourtyardIssueUpdateInput, CourtyardSessionInput, CourtyardSessionsArgs } from "./session.inputs";
 import { sessionLoaders } from "./session.loader";
-import { restrictToVisible } from "./session.visibility";
+import { sessionScope } from "./session.scope";
 import { CourtyardIssue, CourtyardIssueStatus, CourtyardOrganiser, CourtyardSession } from "./session.entity";
 
 export async function listSessions(
   ctx: RequestContext,
   args: CourtyardSessionsArgs,
 ): Promise<Connection<CourtyardSession>> {
-  const qb = ctx.repo(CourtyardSession).createQueryBuilder("s");
-  await restrictToVisible(ctx, qb);
+  const qb = await sessionScope.restrict(ctx, ctx.repo(CourtyardSession).createQueryBuilder("s"), "s");
   if (args.committee) qb.andWhere("s.committee_code = :c", { c: args.committee });
   if (args.year !== undefined && args.year !== null) {
     const { from, to } = yearRange(args.year);
@@ -34,13 +33,8 @@ export async function listSessions(
   return paginateById(qb, args);
 }
 
-export async function getSession(ctx: RequestContext, rawId: string | number, field = "id"): Promise<CourtyardSession> {
-  const id = parseId(rawId, field);
-  const qb = ctx.repo(CourtyardSession).createQueryBuilder("s").where("s.id = :id", { id });
-  await restrictToVisible(ctx, qb);
-  const found = await qb.getOne();
-  if (!found) throw notFound("courtyard session", id, "院坝协商记录");
-  return found;
+export function getSession(ctx: RequestContext, rawId: string | number, field = "id"): Promise<CourtyardSession> {
+  return sessionScope.get(ctx, rawId, field);
 }
 
 /** Recorded by the county office, for its own committee, where the plugin is enabled. */
@@ -48,7 +42,7 @@ export async function recordSession(ctx: RequestContext, input: CourtyardSession
   ctx.require(RECORD_COURTYARD);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await sessionScope.assertCanCreate(ctx, code, "input.committee");
   moduleEnablement(ctx, COURTYARD).assertEnabled(code, "input.committee");
 
   const heldOn = requireDate(input.heldOn, "input.heldOn");
@@ -110,9 +104,11 @@ export async function updateIssue(ctx: RequestContext, input: CourtyardIssueUpda
   const id = parseId(input.issueId, "input.issueId");
   ctx.require(RECORD_COURTYARD);
   const issue = await ctx.repo(CourtyardIssue).findOneBy({ id });
-  if (!issue) throw notFound("courtyard issue", id, "问题");
-  const session = await getSession(ctx, issue.sessionId, "input.issueId");
-  await ctx.assertStaffOf(session.committeeCode, "input.issueId");
+  // An issue is known exactly as far as its session is: another county's clerk learns
+  // neither that the issue exists nor which session holds it.
+  const session = issue && (await sessionScope.load(ctx, issue.sessionId));
+  if (!issue || !session) throw notFound("courtyard issue", id, "问题");
+  await sessionScope.assertWritable(ctx, session);
   moduleEnablement(ctx, COURTYARD).assertEnabled(session.committeeCode, "input.issueId");
   const resolved = input.status === CourtyardIssueStatus.RESOLVED;
   const resolvedOn = resolved ? (parseDate(input.resolvedOn, "input.resolvedOn") ?? today()) : null;
@@ -127,6 +123,7 @@ export async function updateIssue(ctx: RequestContext, input: CourtyardIssueUpda
 /** Sessions a member organised, as far as the viewer may see them (batched per request). */
 export async function sessionsOrganisedBy(ctx: RequestContext, memberId: string): Promise<CourtyardSession[]> {
   const id = Number(memberId);
-  if (!Number.isSafeInteger(id) || !ctx.isAuthenticated) return [];
+  if (!Number.isSafeInteger(id) || id <= 0 || !ctx.isAuthenticated) return [];
+  if (!sessionScope.roleHasAccess(ctx.identity.role, "list")) return [];
   return sessionLoaders(ctx).byOrganiser.load(id);
 }

@@ -5,7 +5,7 @@ import { Membership } from "../membership/membership.entity";
 import { Party } from "../party/party.entity";
 import { Sector } from "../sector/sector.entity";
 import { Member } from "./member.entity";
-import { restrictToVisibleMembers } from "./member.visibility";
+import { memberScope } from "./member.scope";
 
 const byKey = <K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K): (V | null)[] => {
   const map = new Map(rows.map((r) => [keyOf(r), r]));
@@ -20,7 +20,7 @@ export const memberLoaders = defineLoaders((ctx) => ({
       .repo(Member)
       .createQueryBuilder("m")
       .where("m.id IN (:...ids)", { ids: [...ids] });
-    await restrictToVisibleMembers(ctx, qb, "m", "lookup");
+    await memberScope.restrict(ctx, qb, "m", "lookup");
     return byKey(ids, await qb.getMany(), (m) => m.id);
   }),
   membershipsOf: new DataLoader<number, Membership[]>(async (memberIds) => {

@@ -24,7 +24,7 @@ import { sectorByName } from "../sector/sector.service";
 import { Member, MemberStatus } from "./member.entity";
 import type { CreateMemberInput, MembersArgs, RecordCommitmentInput, UpdateMemberInput } from "./member.inputs";
 import { memberLoaders } from "./member.loader";
-import { restrictToVisibleMembers } from "./member.visibility";
+import { memberScope } from "./member.scope";
 
 const MEMBER = { en: "member", zh: "委员" };
 
@@ -40,7 +40,7 @@ export async function getMember(ctx: RequestContext, rawId: string | number, fie
 export async function listMembers(ctx: RequestContext, args: MembersArgs): Promise<Connection<Member>> {
   ctx.require(LIST_MEMBERS);
   const qb = ctx.repo(Member).createQueryBuilder("m");
-  await restrictToVisibleMembers(ctx, qb, "m", "list");
+  await memberScope.restrict(ctx, qb, "m", "list");
   if (args.committee) {
     const tree = await ctx.committees();
     if (!tree.has(args.committee)) {
@@ -110,7 +110,7 @@ export async function createMember(ctx: RequestContext, input: CreateMemberInput
   ctx.require(MANAGE_MEMBERS);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await memberScope.assertCanCreate(ctx, code, "input.committee");
   const committee = (await ctx.repo(Committee).findOneBy({ code }))!;
   const profile = await validatedProfile(ctx, { ...input, ethnicity: input.ethnicity ?? "汉族" }, "input");
   const term = input.term ?? committee.currentTerm;

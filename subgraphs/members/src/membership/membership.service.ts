@@ -1,7 +1,8 @@
-import { badInput, notFound, parseDate, parseId, text, today, type RequestContext } from "@tongxin/sdk";
+import { badInput, parseDate, text, today, type RequestContext } from "@tongxin/sdk";
 import { IsNull } from "typeorm";
 import { Committee } from "../committee/committee.entity";
 import { Member, MemberStatus } from "../member/member.entity";
+import { membershipScope } from "../member/member.scope";
 import { getMember } from "../member/member.service";
 import { MANAGE_MEMBERS } from "../permissions";
 import { Membership, MembershipEndReason, Position } from "./membership.entity";
@@ -26,7 +27,7 @@ export async function addMembership(ctx: RequestContext, input: AddMembershipInp
   ctx.require(MANAGE_MEMBERS);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await membershipScope.assertCanCreate(ctx, code, "input.committee");
   const member = await getMember(ctx, input.memberId, "input.memberId");
   if (member.status !== MemberStatus.ACTIVE) {
     throw badInput("input.memberId", "该委员不在任, 不能增加任职", "member is not active");
@@ -60,12 +61,7 @@ export async function addMembership(ctx: RequestContext, input: AddMembershipInp
  */
 export async function endMembership(ctx: RequestContext, input: EndMembershipInput): Promise<Member> {
   ctx.require(MANAGE_MEMBERS);
-  const id = parseId(input.membershipId, "input.membershipId");
-  const seat = await ctx.repo(Membership).findOneBy({ id });
-  if (!seat || !(await ctx.canReadCommittee(seat.committeeCode))) {
-    throw notFound("membership", id, "任职记录");
-  }
-  await ctx.assertStaffOf(seat.committeeCode, "input.membershipId");
+  const seat = await membershipScope.getForWrite(ctx, input.membershipId, "input.membershipId");
   if (input.reason === MembershipEndReason.REVOKED) {
     throw badInput("input.reason", "撤销委员资格请使用 revokeMember", "use revokeMember to revoke a seat");
   }
@@ -86,7 +82,7 @@ export async function revokeMember(ctx: RequestContext, input: RevokeMemberInput
   ctx.require(MANAGE_MEMBERS);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await membershipScope.assertCanCreate(ctx, code, "input.committee");
   const member = await getMember(ctx, input.memberId, "input.memberId");
   const note = text(input.note, "input.note", { max: 500, required: true });
   const revokedOn = parseDate(input.revokedOn, "input.revokedOn") ?? today();

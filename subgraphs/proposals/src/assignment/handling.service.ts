@@ -8,6 +8,7 @@ import {
   type Connection,
   type PageArgs,
   type RequestContext,
+  tokenUnitId,
 } from "@tongxin/sdk";
 import { HandlingUnit } from "../handling-unit/handling-unit.entity";
 import { unitLoaders } from "../handling-unit/handling-unit.loader";
@@ -18,7 +19,7 @@ import type { ReplyInput } from "../proposal/proposal.inputs";
 import { forgetProposal } from "../proposal/proposal.loader";
 import { checkCommitteeFilter, getProposal } from "../proposal/proposal.service";
 import { assertState, loadForWrite, refuse, transition } from "../proposal/proposal.transition";
-import { tokenUnitId } from "../proposal/proposal.visibility";
+import { assignmentScope } from "./assignment.scope";
 import { AssignmentRole, AssignmentStatus, ProposalAssignment } from "./assignment.entity";
 import { ProposalReply } from "./reply.entity";
 
@@ -185,21 +186,13 @@ export async function overdueAssignments(
     .createQueryBuilder("a")
     .innerJoin(Proposal, "p", "p.id = a.proposal_id")
     .where(OVERDUE_SQL("a", "p"), { today: today() });
-  const role = ctx.identity.role;
-  if (role === "UNIT") {
-    if (args.committee) {
+  await assignmentScope.restrict(ctx, qb, "a");
+  if (args.committee) {
+    if (ctx.identity.role === "UNIT") {
       throw badInput("committee", "承办单位只能查看本单位的交办", "a unit sees its own assignments only");
     }
-    qb.andWhere("a.unit_id = :unit", { unit: tokenUnitId(ctx) ?? -1 });
-  } else if (role === "STAFF" || role === "SYSTEM") {
-    if (args.committee) {
-      await checkCommitteeFilter(ctx, args.committee);
-      qb.andWhere("p.committee_code = :committee", { committee: args.committee });
-    } else if (role === "STAFF") {
-      qb.andWhere("p.committee_code IN (:...codes)", { codes: [...(await ctx.readableCommittees())] });
-    }
-  } else {
-    throw forbidden("overdue assignments (committee offices and handling units only)");
+    await checkCommitteeFilter(ctx, args.committee);
+    qb.andWhere("p.committee_code = :committee", { committee: args.committee });
   }
   return paginateById(qb, args);
 }

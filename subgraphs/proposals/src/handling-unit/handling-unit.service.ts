@@ -1,39 +1,18 @@
-import { badInput, forbidden, notFound, parseId, text, type RequestContext } from "@tongxin/sdk";
+import { badInput, text, type RequestContext } from "@tongxin/sdk";
 import { MANAGE_UNITS } from "../permissions";
 import { checkCommitteeFilter } from "../proposal/proposal.service";
-import { tokenUnitId } from "../proposal/proposal.visibility";
 import { HandlingUnit } from "./handling-unit.entity";
+import { handlingUnitScope } from "./handling-unit.scope";
 import { unitLoaders } from "./handling-unit.loader";
 
-/**
- * Who may see a unit: the offices of its committee and those above it, and the unit
- * itself. Members and other units have no use for the directory.
- */
-async function canSeeUnit(ctx: RequestContext, unit: HandlingUnit): Promise<boolean> {
-  switch (ctx.identity.role) {
-    case "SYSTEM":
-      return true;
-    case "STAFF":
-      return ctx.canReadCommittee(unit.committeeCode);
-    case "UNIT":
-      return tokenUnitId(ctx) === unit.id;
-    default:
-      return false;
-  }
-}
-
+/** A unit the caller may see (null otherwise): for references and the proposal's assignments. */
 export async function visibleUnit(ctx: RequestContext, id: number): Promise<HandlingUnit | null> {
-  if (!ctx.isAuthenticated) return null;
-  const unit = await unitLoaders(ctx).byId.load(id);
-  return unit && (await canSeeUnit(ctx, unit)) ? unit : null;
+  if (!ctx.isAuthenticated || !handlingUnitScope.roleHasAccess(ctx.identity.role, "lookup")) return null;
+  return handlingUnitScope.load(ctx, id);
 }
 
-export async function getHandlingUnit(ctx: RequestContext, rawId: string, field = "id"): Promise<HandlingUnit> {
-  ctx.requireAuthenticated();
-  const id = parseId(rawId, field);
-  const unit = await visibleUnit(ctx, id);
-  if (!unit) throw notFound("handling unit", id, "承办单位");
-  return unit;
+export function getHandlingUnit(ctx: RequestContext, rawId: string, field = "id"): Promise<HandlingUnit> {
+  return handlingUnitScope.get(ctx, rawId, field);
 }
 
 export async function listHandlingUnits(
@@ -41,15 +20,12 @@ export async function listHandlingUnits(
   committee: string,
   includeInactive?: boolean | null,
 ): Promise<HandlingUnit[]> {
-  ctx.requireAuthenticated();
-  if (ctx.identity.role !== "STAFF" && ctx.identity.role !== "SYSTEM") {
-    throw forbidden("the handling-unit directory (committee offices only)");
-  }
+  const qb = ctx.repo(HandlingUnit).createQueryBuilder("u").orderBy("u.sort_order", "ASC").addOrderBy("u.id", "ASC");
+  await handlingUnitScope.restrict(ctx, qb, "u");
   await checkCommitteeFilter(ctx, committee);
-  return ctx.repo(HandlingUnit).find({
-    where: includeInactive ? { committeeCode: committee } : { committeeCode: committee, active: true },
-    order: { sortOrder: "ASC", id: "ASC" },
-  });
+  qb.andWhere("u.committee_code = :committee", { committee });
+  if (!includeInactive) qb.andWhere("u.active = :active", { active: true });
+  return qb.getMany();
 }
 
 async function assertNameFree(ctx: RequestContext, committee: string, name: string, except?: number) {
@@ -64,7 +40,7 @@ export async function createHandlingUnit(
   ctx.require(MANAGE_UNITS);
   const committee = input.committee ?? ctx.identity.committee;
   if (!committee) throw badInput("input.committee", "请指定政协", "committee is required");
-  await ctx.assertStaffOf(committee, "input.committee");
+  await handlingUnitScope.assertCanCreate(ctx, committee, "input.committee");
   const name = text(input.name, "input.name", { max: 100, required: true });
   return ctx.transaction(HandlingUnit, async (tx) => {
     await assertNameFree(tx, committee, name);
@@ -83,8 +59,7 @@ export async function updateHandlingUnit(
   input: { name?: string | null; active?: boolean | null },
 ): Promise<HandlingUnit> {
   ctx.require(MANAGE_UNITS);
-  const unit = await getHandlingUnit(ctx, rawId);
-  await ctx.assertStaffOf(unit.committeeCode);
+  const unit = await handlingUnitScope.getForWrite(ctx, rawId);
   const values: Partial<HandlingUnit> = {};
   if (input.name !== undefined && input.name !== null) {
     values.name = text(input.name, "input.name", { max: 100, required: true });
@@ -95,6 +70,7 @@ export async function updateHandlingUnit(
     if (values.name) await assertNameFree(tx, unit.committeeCode, values.name, unit.id);
     await tx.repo(HandlingUnit).update({ id: unit.id }, values);
     unitLoaders(ctx).byId.clear(unit.id);
+    handlingUnitScope.clear(ctx, unit.id);
     return tx.repo(HandlingUnit).findOneByOrFail({ id: unit.id });
   });
 }

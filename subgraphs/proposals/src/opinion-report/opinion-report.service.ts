@@ -9,46 +9,19 @@ import {
   parseId,
   text,
   today,
-  unauthenticated,
   yearRange,
   type Connection,
   type RequestContext,
 } from "@tongxin/sdk";
 import DataLoader from "dataloader";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { MANAGE_OPINION_REPORTS, READ_OPINION_REPORTS, SUBMIT_OPINION_REPORTS } from "../permissions";
 import { assertSitsOn, currentMember } from "../proposal/proposal.rules";
 import { checkCommitteeFilter } from "../proposal/proposal.service";
-import { tokenMemberId } from "../proposal/proposal.visibility";
 import { OpinionReport, OpinionReportStatus } from "./opinion-report.entity";
+import { opinionReportScope } from "./opinion-report.scope";
 import type { OpinionReportsArgs, SubmitOpinionReportInput } from "./opinion-report.inputs";
 
 const REPORT = { en: "opinion report", zh: "社情民意信息" };
-
-/** STAFF read their committee and those below it; a member reads the reports they submitted. */
-async function restrictToVisibleReports<T extends ObjectLiteral>(
-  ctx: RequestContext,
-  qb: SelectQueryBuilder<T>,
-  alias: string,
-): Promise<void> {
-  switch (ctx.identity.role) {
-    case "SYSTEM":
-      return;
-    case "STAFF": {
-      const codes = [...(await ctx.readableCommittees())];
-      qb.andWhere(codes.length ? `${alias}.committee_code IN (:...visCodes)` : "1 = 0", { visCodes: codes });
-      return;
-    }
-    case "MEMBER":
-      qb.andWhere(`${alias}.submitter_member_id = :visMe`, { visMe: tokenMemberId(ctx) ?? -1 });
-      return;
-    case "UNIT":
-      qb.andWhere("1 = 0");
-      return;
-    default:
-      throw unauthenticated();
-  }
-}
 
 export const reportLoaders = defineLoaders((ctx) => ({
   visibleReport: new DataLoader<number, OpinionReport | null>(async (ids) => {
@@ -56,7 +29,7 @@ export const reportLoaders = defineLoaders((ctx) => ({
       .repo(OpinionReport)
       .createQueryBuilder("r")
       .where("r.id IN (:...ids)", { ids: [...ids] });
-    await restrictToVisibleReports(ctx, qb, "r");
+    await opinionReportScope.restrict(ctx, qb, "r", "lookup");
     const rows = new Map((await qb.getMany()).map((r) => [r.id, r]));
     return ids.map((id) => rows.get(id) ?? null);
   }),
@@ -74,9 +47,7 @@ export async function listOpinionReports(
   ctx: RequestContext,
   args: OpinionReportsArgs,
 ): Promise<Connection<OpinionReport>> {
-  ctx.require(READ_OPINION_REPORTS);
-  const qb = ctx.repo(OpinionReport).createQueryBuilder("r");
-  await restrictToVisibleReports(ctx, qb, "r");
+  const qb = await opinionReportScope.restrict(ctx, ctx.repo(OpinionReport).createQueryBuilder("r"), "r");
   if (args.committee) {
     await checkCommitteeFilter(ctx, args.committee);
     qb.andWhere("r.committee_code = :committee", { committee: args.committee });
@@ -115,7 +86,7 @@ export async function submitOpinionReport(
   } else {
     const code = input.committee ?? ctx.identity.committee;
     if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
-    await ctx.assertStaffOf(code, "input.committee");
+    await opinionReportScope.assertCanCreate(ctx, code, "input.committee");
     committee = code;
     submitterName = text(input.submitterName, "input.submitterName", { max: 100, required: true });
   }
@@ -146,7 +117,7 @@ async function advance(
 ): Promise<OpinionReport> {
   ctx.require(MANAGE_OPINION_REPORTS);
   const seen = await getOpinionReport(ctx, rawId);
-  await ctx.assertStaffOf(seen.committeeCode);
+  await opinionReportScope.assertWritable(ctx, seen);
   if (seen.status !== from) throw invalidTransition(seen.status, action);
   if (version !== undefined && version !== null && version !== seen.version) throw conflict(REPORT.en);
   check?.(seen);

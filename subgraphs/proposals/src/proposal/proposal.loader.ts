@@ -8,7 +8,7 @@ import { ProposalAttachment } from "./attachment.entity";
 import { ProposalCoSigner } from "./co-signer.entity";
 import { ProposalEvent } from "./proposal-event.entity";
 import { Proposal } from "./proposal.entity";
-import { restrictToVisibleProposals } from "./proposal.visibility";
+import { proposalScope } from "./proposal.scope";
 
 /** Rows of a child table grouped under each parent id, in id order (the order they happened). */
 function groupedBy<T extends { id: number }>(ids: readonly number[], rows: T[], parentOf: (row: T) => number): T[][] {
@@ -25,7 +25,7 @@ export const proposalLoaders = defineLoaders((ctx) => ({
       .repo(Proposal)
       .createQueryBuilder("p")
       .where("p.id IN (:...ids)", { ids: [...ids] });
-    await restrictToVisibleProposals(ctx, qb, "p");
+    await proposalScope.restrict(ctx, qb, "p", "lookup");
     const rows = new Map((await qb.getMany()).map((p) => [p.id, p]));
     return ids.map((id) => rows.get(id) ?? null);
   }),

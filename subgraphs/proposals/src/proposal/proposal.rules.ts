@@ -10,11 +10,11 @@ import {
   today,
   type MemberInfo,
   type RequestContext,
+  tokenMemberId,
 } from "@tongxin/sdk";
 import { addDays } from "../calendar";
 import type { AttachmentInput } from "./proposal.inputs";
 import { Proposal, ProposalKind } from "./proposal.entity";
-import { tokenMemberId } from "./proposal.visibility";
 
 export const MAX_CO_SIGNERS = 30;
 export const MAX_ATTACHMENTS = 20;

@@ -18,7 +18,7 @@ import { READ_PROPOSALS } from "../permissions";
 import { Proposal } from "./proposal.entity";
 import { ProposalRole, type ProposalsArgs } from "./proposal.inputs";
 import { proposalLoaders } from "./proposal.loader";
-import { restrictToVisibleProposals } from "./proposal.visibility";
+import { proposalScope } from "./proposal.scope";
 
 /** A proposal the viewer may see; anything else is NOT_FOUND, so existence does not leak. */
 export async function getProposal(ctx: RequestContext, rawId: string | number, field = "id"): Promise<Proposal> {
@@ -39,7 +39,7 @@ export async function checkCommitteeFilter(ctx: RequestContext, code: string, fi
 export async function listProposals(ctx: RequestContext, args: ProposalsArgs): Promise<Connection<Proposal>> {
   ctx.require(READ_PROPOSALS);
   const qb = ctx.repo(Proposal).createQueryBuilder("p");
-  await restrictToVisibleProposals(ctx, qb, "p");
+  await proposalScope.restrict(ctx, qb, "p");
   if (args.committee) {
     await checkCommitteeFilter(ctx, args.committee);
     qb.andWhere("p.committee_code = :committee", { committee: args.committee });
@@ -92,7 +92,7 @@ const memberProposalLoaders = defineLoaders((ctx) => ({
           ).addSelect("cs.member_id", "owner");
         }
         if (year !== null) qb.andWhere("p.year = :year", { year });
-        await restrictToVisibleProposals(ctx, qb, "p");
+        await proposalScope.restrict(ctx, qb, "p");
         // A proposal co-signed by two members of the page is one entity but two pairs.
         const pairs = await qb.getRawMany<{ pid: number; owner: number }>();
         const rows = pairs.length

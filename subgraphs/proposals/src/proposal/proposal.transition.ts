@@ -1,9 +1,17 @@
-import { conflict, invalidTransition, notFound, parseId, type RequestContext } from "@tongxin/sdk";
+import {
+  conflict,
+  invalidTransition,
+  notFound,
+  parseId,
+  type RequestContext,
+  tokenMemberId,
+  tokenUnitId,
+} from "@tongxin/sdk";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { ProposalAction, ProposalEvent } from "./proposal-event.entity";
 import { Proposal, ProposalStatus } from "./proposal.entity";
 import { forgetProposal } from "./proposal.loader";
-import { restrictToVisibleProposals, tokenMemberId, tokenUnitId } from "./proposal.visibility";
+import { proposalScope } from "./proposal.scope";
 
 const PROPOSAL = { en: "proposal", zh: "提案" };
 
@@ -24,7 +32,7 @@ export function lockForWrite<T extends ObjectLiteral>(ctx: RequestContext, qb: S
 export async function loadForWrite(tx: RequestContext, rawId: string | number, field = "id"): Promise<Proposal> {
   const id = parseId(rawId, field);
   const qb = tx.repo(Proposal).createQueryBuilder("p").where("p.id = :id", { id });
-  await restrictToVisibleProposals(tx, qb, "p");
+  await proposalScope.restrict(tx, qb, "p", "lookup");
   const p = await lockForWrite(tx, qb).getOne();
   if (!p) throw notFound(PROPOSAL.en, id, PROPOSAL.zh);
   return p;

@@ -11,6 +11,7 @@ import {
   updateWithVersion,
   type MemberInfo,
   type RequestContext,
+  tokenMemberId,
 } from "@tongxin/sdk";
 import { In } from "typeorm";
 import { AssignmentStatus, ProposalAssignment } from "../assignment/assignment.entity";
@@ -39,7 +40,6 @@ import {
 } from "./proposal.rules";
 import { getProposal } from "./proposal.service";
 import { assertState, loadForWrite, recordEvent, refuse, transition } from "./proposal.transition";
-import { tokenMemberId } from "./proposal.visibility";
 
 const PROPOSAL = { en: "proposal", zh: "提案" };
 const names = (members: MemberInfo[]) => members.map((m) => m.name).join("、");

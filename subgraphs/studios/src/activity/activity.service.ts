@@ -11,6 +11,7 @@ import {
   updateWithVersion,
   yearRange,
   type Connection,
+  tokenMemberId,
   type RequestContext,
 } from "@tongxin/sdk";
 import type { EntityManager } from "typeorm";
@@ -19,7 +20,7 @@ import { entryCurrentAt } from "../roster/roster.sql";
 import { Studio } from "../studio/studio.entity";
 import { studioLoaders } from "../studio/studio.loader";
 import { getStudio } from "../studio/studio.service";
-import { canSeeStudio, restrictToVisibleStudios } from "../studio/studio.visibility";
+import { activityScope, studioScope } from "../studio/studio.scope";
 import { StudioActivity, StudioActivityParticipant } from "./activity.entity";
 import type { RecordStudioActivityInput, StudioActivitiesArgs, UpdateStudioActivityInput } from "./activity.inputs";
 import { activityLoaders } from "./activity.loader";
@@ -29,12 +30,7 @@ const MAX_PARTICIPANTS = 500;
 
 /** An activity is visible exactly when its studio is. */
 export async function getActivity(ctx: RequestContext, rawId: string | number, field = "id"): Promise<StudioActivity> {
-  ctx.require(READ_STUDIOS);
-  const id = parseId(rawId, field);
-  const activity = await activityLoaders(ctx).byId.load(id);
-  const studio = activity ? await studioLoaders(ctx).byId.load(activity.studioId) : null;
-  if (!activity || !studio || !(await canSeeStudio(ctx, studio))) throw notFound(ACTIVITY.en, id, ACTIVITY.zh);
-  return activity;
+  return activityScope.get(ctx, rawId, field);
 }
 
 export async function listStudioActivities(
@@ -43,7 +39,7 @@ export async function listStudioActivities(
 ): Promise<Connection<StudioActivity>> {
   ctx.require(READ_STUDIOS);
   const qb = ctx.repo(StudioActivity).createQueryBuilder("a").innerJoin(Studio, "s", "s.id = a.studio_id");
-  await restrictToVisibleStudios(ctx, qb, "s");
+  await studioScope.restrict(ctx, qb, "s");
   if (args.studio) qb.andWhere("a.studio_id = :studioId", { studioId: parseId(args.studio, "studio") });
   if (args.committee) {
     const tree = await ctx.committees();
@@ -66,8 +62,9 @@ async function assertCanRecord(ctx: RequestContext, studio: Studio, field: strin
   const id = ctx.identity;
   if (id.role === "SYSTEM") return;
   if (id.role === "STAFF") return ctx.assertStaffOf(studio.committeeCode, field);
+  const me = tokenMemberId(ctx);
   const roster = await studioLoaders(ctx).roster.load(studio.id);
-  const onIt = roster.some((e) => e.memberId === Number(id.memberId) && entryCurrentAt(e, today()));
+  const onIt = me !== null && roster.some((e) => e.memberId === me && entryCurrentAt(e, today()));
   if (!onIt) throw forbidden(`recording activities of studio ${studio.id} (not on its roster)`);
 }
 
@@ -77,7 +74,8 @@ async function assertCanEdit(ctx: RequestContext, studio: Studio, activity: Stud
   const id = ctx.identity;
   if (id.role === "SYSTEM") return;
   if (id.role === "STAFF") return ctx.assertStaffOf(studio.committeeCode, "id");
-  if (activity.recordedByMemberId !== Number(id.memberId)) throw forbidden(`editing activity ${activity.id}`);
+  if (tokenMemberId(ctx) === null || activity.recordedByMemberId !== tokenMemberId(ctx))
+    throw forbidden(`editing activity ${activity.id}`);
 }
 
 function assertDayWithin(studio: Studio, heldOn: string, field: string): void {
@@ -236,8 +234,7 @@ export async function updateStudioActivity(
 export async function deleteStudioActivity(ctx: RequestContext, rawId: string, version: number): Promise<boolean> {
   ctx.require(MANAGE_STUDIOS);
   const activity = await getActivity(ctx, rawId);
-  const studio = (await studioLoaders(ctx).byId.load(activity.studioId))!;
-  await ctx.assertStaffOf(studio.committeeCode, "id");
+  await studioScope.assertWritable(ctx, (await studioLoaders(ctx).byId.load(activity.studioId))!);
   const done = await ctx
     .manager(StudioActivity)
     .createQueryBuilder()

@@ -3,7 +3,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { READ_STUDIOS } from "../permissions";
 import { Studio } from "../studio/studio.entity";
 import { studioLoaders } from "../studio/studio.loader";
-import { canSeeStudio } from "../studio/studio.visibility";
+import { studioScope } from "../studio/studio.scope";
 
 @Resolver(() => MemberRef)
 export class MemberStudiosResolver {
@@ -14,9 +14,7 @@ export class MemberStudiosResolver {
   async studios(@Root() m: MemberRef, @Ctx() ctx: RequestContext): Promise<Studio[]> {
     ctx.require(READ_STUDIOS);
     const id = Number(m.id);
-    if (!Number.isSafeInteger(id)) return [];
-    const studios = await studioLoaders(ctx).currentStudiosOf.load(id);
-    const visible = await Promise.all(studios.map((s) => canSeeStudio(ctx, s)));
-    return studios.filter((_s, i) => visible[i]);
+    if (!Number.isSafeInteger(id) || id <= 0) return [];
+    return studioScope.readable(ctx, await studioLoaders(ctx).currentStudiosOf.load(id));
   }
 }

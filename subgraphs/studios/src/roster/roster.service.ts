@@ -2,8 +2,8 @@ import { badInput, invalidTransition, parseDate, parseId, today, type RequestCon
 import { IsNull } from "typeorm";
 import { MANAGE_STUDIOS } from "../permissions";
 import { Studio, StudioStatus } from "../studio/studio.entity";
-import { getStudio, reloadStudio } from "../studio/studio.service";
-import { assertActiveMemberOf } from "../studio/studio.visibility";
+import { reloadStudio } from "../studio/studio.service";
+import { assertActiveMemberOf, studioScope } from "../studio/studio.scope";
 import { StudioRosterEntry } from "./roster-entry.entity";
 import type { AddStudioMemberInput, RemoveStudioMemberInput } from "./roster.inputs";
 
@@ -26,9 +26,7 @@ async function lockOpenStudio(tx: RequestContext, studioId: number, action: stri
 
 async function studioToManage(ctx: RequestContext, rawStudioId: string): Promise<Studio> {
   ctx.require(MANAGE_STUDIOS);
-  const studio = await getStudio(ctx, rawStudioId, "input.studioId");
-  await ctx.assertStaffOf(studio.committeeCode, "input.studioId");
-  return studio;
+  return studioScope.getForWrite(ctx, rawStudioId, "input.studioId");
 }
 
 /** 入室: the member must sit on the studio's committee today; a former member may rejoin. */

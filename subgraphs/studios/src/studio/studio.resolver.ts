@@ -8,7 +8,7 @@ import { Studio } from "./studio.entity";
 import { CloseStudioInput, CreateStudioInput, StudiosArgs, UpdateStudioInput } from "./studio.inputs";
 import { activityCountKey, studioLoaders } from "./studio.loader";
 import { closeStudio, createStudio, getStudio, listStudios, updateStudio } from "./studio.service";
-import { canSeeStudio } from "./studio.visibility";
+import { studioScope } from "./studio.scope";
 
 export const StudioConnection = ConnectionType("Studio", Studio);
 
@@ -105,8 +105,5 @@ export class StudioRosterEntryResolver {
 
 /** Federation entry for `Studio`: the same visibility rule as every other read (rule 2). */
 export async function studioReference(ref: Record<string, unknown>, ctx: RequestContext): Promise<Studio | null> {
-  const id = Number(ref.id);
-  if (!ctx.isAuthenticated || !Number.isSafeInteger(id)) return null;
-  const studio = await studioLoaders(ctx).byId.load(id);
-  return studio && (await canSeeStudio(ctx, studio)) ? studio : null;
+  return studioScope.reference(ctx, ref.id);
 }

@@ -17,37 +17,32 @@ import {
   updateWithVersion,
 } from "@tongxin/sdk";
 import { StudioActivity } from "../activity/activity.entity";
-import { MANAGE_STUDIOS, READ_STUDIOS } from "../permissions";
+import { MANAGE_STUDIOS } from "../permissions";
 import { StudioRosterEntry } from "../roster/roster-entry.entity";
 import { onRosterAt } from "../roster/roster.sql";
 import { Studio, StudioStatus } from "./studio.entity";
 import type { CloseStudioInput, CreateStudioInput, StudiosArgs, UpdateStudioInput } from "./studio.inputs";
 import { studioLoaders } from "./studio.loader";
-import { assertActiveMemberOf, canSeeStudio, restrictToVisibleStudios } from "./studio.visibility";
+import { assertActiveMemberOf, studioScope } from "./studio.scope";
 
 export const STUDIO = { en: "studio", zh: "委员工作室" };
 
 /** A studio the caller may see; anything else is NOT_FOUND, so existence does not leak. */
 export async function getStudio(ctx: RequestContext, rawId: string | number, field = "id"): Promise<Studio> {
-  ctx.require(READ_STUDIOS);
-  const id = parseId(rawId, field);
-  const studio = await studioLoaders(ctx).byId.load(id);
-  if (!studio || !(await canSeeStudio(ctx, studio))) throw notFound(STUDIO.en, id, STUDIO.zh);
-  return studio;
+  return studioScope.get(ctx, rawId, field);
 }
 
 /** After a write, the request's loaders must not serve the row as it was before. */
 export async function reloadStudio(ctx: RequestContext, id: number): Promise<Studio> {
   const loaders = studioLoaders(ctx);
+  studioScope.clear(ctx, id);
   loaders.byId.clear(id);
   loaders.roster.clear(id);
   return (await loaders.byId.load(id))!;
 }
 
 export async function listStudios(ctx: RequestContext, args: StudiosArgs): Promise<Connection<Studio>> {
-  ctx.require(READ_STUDIOS);
-  const qb = ctx.repo(Studio).createQueryBuilder("s");
-  await restrictToVisibleStudios(ctx, qb, "s");
+  const qb = await studioScope.restrict(ctx, ctx.repo(Studio).createQueryBuilder("s"), "s");
   if (args.committee) {
     const tree = await ctx.committees();
     if (!tree.has(args.committee)) {
@@ -105,7 +100,7 @@ export async function createStudio(ctx: RequestContext, input: CreateStudioInput
   ctx.require(MANAGE_STUDIOS);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await studioScope.assertCanCreate(ctx, code, "input.committee");
   const fields = studioFields(input, "input");
   const values = { theme: null, sector: null, address: "", ...fields } as Studio;
   assertThemeOrSector(values, "input");
@@ -151,8 +146,7 @@ export async function updateStudio(
   version: number,
   input: UpdateStudioInput,
 ): Promise<Studio> {
-  const studio = await getStudio(ctx, rawId);
-  await ctx.assertStaffOf(studio.committeeCode, "id");
+  const studio = await studioScope.getForWrite(ctx, rawId);
   if (studio.status === StudioStatus.CLOSED) throw invalidTransition(StudioStatus.CLOSED, "updateStudio");
   const values = studioFields(input, "input");
   if (input.leadMemberId !== undefined) {
@@ -210,8 +204,7 @@ async function assertNothingBefore(ctx: RequestContext, studioId: number, establ
  * cannot both close it; every member still on the roster leaves on the same day.
  */
 export async function closeStudio(ctx: RequestContext, input: CloseStudioInput): Promise<Studio> {
-  const studio = await getStudio(ctx, input.studioId, "input.studioId");
-  await ctx.assertStaffOf(studio.committeeCode, "input.studioId");
+  const studio = await studioScope.getForWrite(ctx, input.studioId, "input.studioId");
   const closedOn = parseDate(input.closedOn, "input.closedOn") ?? today();
   if (closedOn > today()) throw badInput("input.closedOn", "撤销日期不能晚于今天", "cannot be in the future");
   if (closedOn <= studio.establishedOn) {

@@ -6,6 +6,7 @@ import {
   forbidden,
   groupBy,
   memberInfo,
+  tokenMemberId,
   type RequestContext,
 } from "@tongxin/sdk";
 import DataLoader from "dataloader";
@@ -131,7 +132,7 @@ async function assertCanReadRecord(ctx: RequestContext, memberId: number): Promi
   const info = await memberInfo(ctx, memberId);
   const committees = info?.committees ?? [];
   const id = ctx.identity;
-  if (id.role === "SYSTEM" || (id.role === "MEMBER" && Number(id.memberId) === memberId)) return committees;
+  if (id.role === "SYSTEM" || tokenMemberId(ctx) === memberId) return committees;
   if (id.role === "STAFF") {
     for (const c of committees) if (await ctx.canReadCommittee(c)) return committees;
   }
@@ -148,7 +149,7 @@ export async function trainingRecord(
   args: { year?: number | null; term?: number | null; committee?: string | null },
 ): Promise<TrainingRecord> {
   const memberId = Number(rawId);
-  if (!Number.isSafeInteger(memberId)) throw forbidden(`the training record of member ${rawId}`);
+  if (!Number.isSafeInteger(memberId) || memberId <= 0) throw forbidden(`the training record of member ${rawId}`);
   const committees = await assertCanReadRecord(ctx, memberId);
   let window: { from: string; to: string; until: string } | null = null;
   if (args.year !== undefined && args.year !== null) {

@@ -1,4 +1,4 @@
-import { CommitteeRef, ConnectionType, MemberRef, type RequestContext } from "@tongxin/sdk";
+import { CommitteeRef, ConnectionType, MemberRef, tokenMemberId, type RequestContext } from "@tongxin/sdk";
 import {
   Arg,
   Args,
@@ -20,7 +20,7 @@ import { TrainingSession } from "./session.entity";
 import { CreateTrainingSessionInput, TrainingSessionsArgs, UpdateTrainingSessionInput } from "./session.inputs";
 import { sessionLoaders, type AttendanceSummary } from "./session.loader";
 import { createSession, deleteSession, getSession, listSessions, updateSession } from "./session.service";
-import { canSeeAllEnrolments, canSeeSession } from "./session.visibility";
+import { sessionScope } from "./session.scope";
 
 export const TrainingSessionConnection = ConnectionType("TrainingSession", TrainingSession);
 
@@ -111,8 +111,10 @@ export class TrainingSessionResolver {
   })
   async enrolments(@Root() s: TrainingSession, @Ctx() ctx: RequestContext): Promise<TrainingEnrolment[]> {
     const all = await sessionLoaders(ctx).enrolments.load(s.id);
-    if (await canSeeAllEnrolments(ctx, s)) return all;
-    return all.filter((e) => ctx.identity.role === "MEMBER" && e.memberId === Number(ctx.identity.memberId));
+    // The session was read through its scope: an office that sees it sees the whole list.
+    if (ctx.identity.role === "SYSTEM" || ctx.identity.role === "STAFF") return all;
+    const me = tokenMemberId(ctx);
+    return all.filter((e) => me !== null && e.memberId === me);
   }
 
   @FieldResolver(() => TrainingAttendanceSummary)
@@ -134,8 +136,5 @@ export async function sessionReference(
   ref: Record<string, unknown>,
   ctx: RequestContext,
 ): Promise<TrainingSession | null> {
-  const id = Number(ref.id);
-  if (!ctx.isAuthenticated || !Number.isSafeInteger(id)) return null;
-  const session = await sessionLoaders(ctx).byId.load(id);
-  return session && (await canSeeSession(ctx, session)) ? session : null;
+  return sessionScope.reference(ctx, ref.id);
 }

@@ -3,7 +3,6 @@ import {
   conflict,
   notFound,
   paginateById,
-  parseId,
   requireDate,
   text,
   today,
@@ -13,11 +12,11 @@ import {
 } from "@tongxin/sdk";
 import { TrainingEnrolment } from "../enrolment/enrolment.entity";
 import { trainingPeriod } from "../period";
-import { MANAGE_TRAINING, READ_TRAINING } from "../permissions";
+import { MANAGE_TRAINING } from "../permissions";
 import { TrainingKind, TrainingSession } from "./session.entity";
 import type { CreateTrainingSessionInput, TrainingSessionsArgs, UpdateTrainingSessionInput } from "./session.inputs";
 import { sessionLoaders } from "./session.loader";
-import { canSeeSession, restrictToVisibleSessions } from "./session.visibility";
+import { sessionScope } from "./session.scope";
 
 export const SESSION = { en: "training session", zh: "培训班次" };
 const MAX_HOURS = 1000;
@@ -25,28 +24,20 @@ const MAX_DAYS = 366;
 
 /** A session the caller may see; anything else is NOT_FOUND, so existence does not leak. */
 export async function getSession(ctx: RequestContext, rawId: string | number, field = "id"): Promise<TrainingSession> {
-  ctx.require(READ_TRAINING);
-  const id = parseId(rawId, field);
-  const session = await sessionLoaders(ctx).byId.load(id);
-  if (!session || !(await canSeeSession(ctx, session))) throw notFound(SESSION.en, id, SESSION.zh);
-  return session;
+  return sessionScope.get(ctx, rawId, field);
 }
 
 /** A session the caller may write to: its organiser's office. Outside the read scope it does not exist. */
 export async function getSessionToManage(ctx: RequestContext, rawId: string, field: string): Promise<TrainingSession> {
   ctx.require(MANAGE_TRAINING);
-  const session = await getSession(ctx, rawId, field);
-  await ctx.assertStaffOf(session.committeeCode, field);
-  return session;
+  return sessionScope.getForWrite(ctx, rawId, field);
 }
 
 export async function listSessions(
   ctx: RequestContext,
   args: TrainingSessionsArgs,
 ): Promise<Connection<TrainingSession>> {
-  ctx.require(READ_TRAINING);
-  const qb = ctx.repo(TrainingSession).createQueryBuilder("s");
-  await restrictToVisibleSessions(ctx, qb, "s");
+  const qb = await sessionScope.restrict(ctx, ctx.repo(TrainingSession).createQueryBuilder("s"), "s");
   if (args.term !== undefined && args.term !== null && !args.committee) {
     throw badInput("committee", "按届次查询须指定政协", "a term belongs to a committee: give committee too");
   }
@@ -112,7 +103,7 @@ export async function createSession(ctx: RequestContext, input: CreateTrainingSe
   ctx.require(MANAGE_TRAINING);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定主办政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await sessionScope.assertCanCreate(ctx, code, "input.committee");
   const values = { provider: "", place: "", ...sessionFields(input) } as TrainingSession;
   values.endsOn ??= values.startsOn;
   assertConsistent(values);
@@ -151,6 +142,7 @@ export async function updateSession(
     }
   });
   sessionLoaders(ctx).byId.clear(session.id);
+  sessionScope.clear(ctx, session.id);
   return (await ctx.repo(TrainingSession).findOneBy({ id: session.id }))!;
 }
 
