@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { createHash } from "node:crypto";
 import { Arg, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Ctx } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn, Table, type MigrationInterface, type QueryRunner } from "typeorm";
 import { DEV_INTERNAL_SECRET, DEV_JWT_SECRET, loadConfig } from "./config";
@@ -306,6 +307,45 @@ describe.each(databasesUnderTest())("every module's input and writes ($kind)", (
     expect(a.body.errors).toBeUndefined();
     expect(b.body).toEqual(a.body);
     expect(await count()).toBe(before + 1);
+  });
+
+  it("after a crash: a key left running past its lease is taken over, one committed without its answer never runs again, an expired one is forgotten", async () => {
+    const ds = sub.databases.get("hyg")!.dataSource;
+    const hashOf = (key: string) => createHash("sha256").update(`${me.role}\n${me.subject}\n${key}`).digest("hex");
+    const longAgo = Date.now() - 10 * 60_000;
+    const input = { input: { title: "崩溃之后" } };
+
+    // The process died after the commit, before it kept the answer: the retry must not write again.
+    const applied = `k-${Date.now()}-applied`;
+    await gql(CREATE, input, { "idempotency-key": applied });
+    await ds.query(
+      `UPDATE ${IDEMPOTENCY_TABLE} SET state = 'committed', response = NULL, started_at = ? WHERE key_hash = ?`,
+      [longAgo, hashOf(applied)],
+    );
+    let before = await count();
+    const lost = await gql(CREATE, input, { "idempotency-key": applied });
+    expect(lost.body.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", applied: true });
+    expect(await count()).toBe(before);
+
+    // The process died before committing (the key says running, long ago): the retry runs.
+    const died = `k-${Date.now()}-died`;
+    await gql(CREATE, input, { "idempotency-key": died });
+    await ds.query(
+      `UPDATE ${IDEMPOTENCY_TABLE} SET state = 'running', response = NULL, started_at = ? WHERE key_hash = ?`,
+      [longAgo, hashOf(died)],
+    );
+    before = await count();
+    const takenOver = await gql(CREATE, input, { "idempotency-key": died });
+    expect(takenOver.body.errors).toBeUndefined();
+    expect(await count()).toBe(before + 1);
+    const replayed = await gql(CREATE, input, { "idempotency-key": died });
+    expect(replayed.body).toEqual(takenOver.body);
+
+    // After its 24 hours a key is forgotten: the same key is a new request.
+    await ds.query(`UPDATE ${IDEMPOTENCY_TABLE} SET expires_at = ? WHERE key_hash = ?`, [Date.now() - 1, hashOf(died)]);
+    const fresh = await gql(CREATE, input, { "idempotency-key": died });
+    expect(fresh.body.errors).toBeUndefined();
+    expect(await count()).toBe(before + 2);
   });
 
   it("past the gateway's deadline a write rolls back with TIMEOUT, and its key lets the retry run", async () => {
