@@ -78,7 +78,7 @@ export const deadlineExceeded = () =>
     ErrorCode.TIMEOUT,
     "请求超时, 本次修改未保存, 可以重试",
     "the request timed out; nothing was saved, it is safe to retry",
-    { saved: false },
+    { outcomeUnknown: false },
   );
 
 export const invalidTransition = (from: string, action: string) =>

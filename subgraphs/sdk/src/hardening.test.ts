@@ -357,7 +357,7 @@ describe.each(databasesUnderTest())("every module's input and writes ($kind)", (
       { input: { title: "超时" } },
       { "idempotency-key": key, [DEADLINE_HEADER]: String(Date.now() + 150) },
     );
-    expect(late.body.errors?.[0].extensions).toMatchObject({ code: "TIMEOUT", saved: false });
+    expect(late.body.errors?.[0].extensions).toMatchObject({ code: "TIMEOUT", outcomeUnknown: false });
     expect(await count()).toBe(before);
     stall = null;
     const retry = await gql(
