@@ -17,6 +17,7 @@ import {
   applyServerTimeouts,
   formatPublicError,
   jsonErrorHandler,
+  jsonBody,
   InvalidTokenError,
   verifyUserToken,
   type Identity,
@@ -266,7 +267,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   app.use(
     "/graphql",
-    express.json({ limit: "2mb" }),
+    jsonBody("2mb"),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const auth = authenticate(req, res);

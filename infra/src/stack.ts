@@ -55,6 +55,8 @@ export async function startStack(opts: {
   /** Where plugin folders are; defaults to the repository's plugins/. */
   pluginsDir?: string;
   pollMs?: number;
+  /** The gateway's per-subgraph timeout (tests of a stalled subgraph shorten it). */
+  subgraphTimeoutMs?: number;
 }): Promise<Stack> {
   const subgraphs = new Map<string, RunningSubgraph>();
   const pluginHosts = new Map<string, RunningPluginHost>();
@@ -115,6 +117,7 @@ export async function startStack(opts: {
       jwt: { jwtSecret: STACK_JWT_SECRET },
       port: 0,
       pollMs: opts.pollMs ?? 100,
+      subgraphTimeoutMs: opts.subgraphTimeoutMs,
       figuresPath: figuresPathNextTo(supergraphPath),
       // As `npm start` offers it: the explorer's header and the dashboard's sign-in.
       explorerToken: signUserToken({ role: "STAFF", committee: "zhaotong" }, STACK_JWT_SECRET),

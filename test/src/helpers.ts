@@ -2,8 +2,16 @@ import { dropMysqlDatabases, parseDatabaseUrl } from "@tongxin/sdk";
 import { startStack, type Stack } from "@tongxin/infra";
 
 /** Starts the seeded platform in process; stopping also drops its MySQL databases. */
-export async function seededStack(databaseUrl: string, opts: { pluginsDir?: string } = {}): Promise<Stack> {
-  const stack = await startStack({ databaseUrl, seed: true, pluginsDir: opts.pluginsDir });
+export async function seededStack(
+  databaseUrl: string,
+  opts: { pluginsDir?: string; subgraphTimeoutMs?: number } = {},
+): Promise<Stack> {
+  const stack = await startStack({
+    databaseUrl,
+    seed: true,
+    pluginsDir: opts.pluginsDir,
+    subgraphTimeoutMs: opts.subgraphTimeoutMs,
+  });
   const stop = stack.stop;
   stack.stop = async () => {
     await stop();

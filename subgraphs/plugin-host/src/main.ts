@@ -16,9 +16,9 @@ async function main() {
     databaseUrl: config.databaseUrl,
     internalSecret: config.internalSecret,
     membersUrl: config.membersUrl,
-    port: Number(process.env.PORT || 4010),
-    host: process.env.HOST || "127.0.0.1",
-    seed: process.env.TONGXIN_SEED === "1",
+    port: config.port ?? 4010,
+    host: config.host,
+    seed: config.seed,
   });
   stopOnSignals(hostName, () => host.stop());
 }

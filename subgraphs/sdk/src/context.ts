@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from "typeorm";
 import type { CommitteeDirectory, CommitteeTree } from "./directory";
-import { AppError, badInput, forbidden, notFound, unauthenticated } from "./errors";
+import { AppError, badInput, deadlineExceeded, forbidden, notFound, unauthenticated } from "./errors";
 import type { Identity } from "./identity";
 import type { MembersSource } from "./members";
 import type { Permission } from "./module";
@@ -21,6 +21,16 @@ export interface SubgraphRuntime {
   declaredPermissions?(): ReadonlySet<string>;
 }
 
+/** What the request brought besides the identity; shared by the request and its transactions. */
+export interface RequestScope {
+  /** Epoch ms after which the caller (the gateway) has given up: nothing may commit later. */
+  deadline?: number;
+  /** Runs inside each outermost transaction just before it commits (idempotency bookkeeping). */
+  beforeCommit?: (ds: DataSource, em: EntityManager) => Promise<void>;
+  /** Runs after an outermost transaction committed. */
+  afterCommit?: (ds: DataSource) => void;
+}
+
 /**
  * One per request. Services take it first: identity, scope, loaders and the current
  * transaction all ride along, so a service cannot forget them.
@@ -34,7 +44,13 @@ export class RequestContext {
     readonly runtime: SubgraphRuntime,
     readonly requestId: string = randomUUID(),
     private readonly managers: ReadonlyMap<DataSource, EntityManager> = new Map(),
+    readonly scope: RequestScope = {},
   ) {}
+
+  /** A write that would land after the caller gave up is refused: the caller was told it failed. */
+  private assertBeforeDeadline(): void {
+    if (this.scope.deadline !== undefined && Date.now() > this.scope.deadline) throw deadlineExceeded();
+  }
 
   /** Per-request memo; `defineLoaders` uses it so DataLoaders never outlive a request. */
   memo<T>(key: unknown, make: () => T): T {
@@ -55,6 +71,10 @@ export class RequestContext {
    * Runs `work` in a transaction of the module that owns `entity`. The context handed to
    * `work` routes every repository of that module through the transaction, so services
    * called inside need no extra parameter. Nested calls reuse the open transaction.
+   * Past the request's deadline nothing commits: `work`'s writes are rolled back and the
+   * request answers TIMEOUT, so a write the client was told failed does not land later.
+   * Re-read what the caller should see inside `work`, not after: after the commit a
+   * failing read would answer an error for a write that happened.
    */
   async transaction<T>(entity: EntityTarget<ObjectLiteral>, work: (tx: RequestContext) => Promise<T>): Promise<T> {
     const ds = this.runtime.dataSourceOf(entity);
@@ -63,14 +83,21 @@ export class RequestContext {
     return this.runTransaction(ds, work);
   }
 
-  private runTransaction<T>(ds: DataSource, work: (tx: RequestContext) => Promise<T>): Promise<T> {
-    return ds.transaction(async (em) => {
+  private async runTransaction<T>(ds: DataSource, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+    this.assertBeforeDeadline();
+    const result = await ds.transaction(async (em) => {
       const managers = new Map(this.managers);
       managers.set(ds, em);
-      const tx = new RequestContext(this.identity, this.runtime, this.requestId, managers);
+      const tx = new RequestContext(this.identity, this.runtime, this.requestId, managers, this.scope);
       tx.treePromise = this.treePromise;
-      return work(tx);
+      const value = await work(tx);
+      // Thrown inside the transaction: TypeORM rolls back what `work` wrote.
+      this.assertBeforeDeadline();
+      await this.scope.beforeCommit?.(ds, em);
+      return value;
     });
+    this.scope.afterCommit?.(ds);
+    return result;
   }
 
   /** The committee tree, fetched at most once per request. */
@@ -184,7 +211,7 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * I/O, another request starts) become savepoints of each other, and one's rollback undoes
  * the other's writes. Queue them per database instead; MySQL has a connection each.
  */
-function oneAtATime<T>(ds: DataSource, run: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(ds: DataSource, run: () => Promise<T>): Promise<T> {
   const result = (sqliteQueues.get(ds) ?? Promise.resolve()).then(run, run);
   sqliteQueues.set(
     ds,

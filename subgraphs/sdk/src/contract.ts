@@ -10,6 +10,7 @@ import {
 } from "graphql";
 import { buildSchema } from "type-graphql";
 import { getMetadataArgsStorage, type DataSource } from "typeorm";
+import { SDK_TABLES } from "./idempotency";
 import { ModuleContractError, type ModuleDefinition } from "./module";
 import { ENTITY_KEY_FIELDS, resetStubFields, STUB_TYPE_NAMES } from "./stubs";
 
@@ -148,8 +149,10 @@ export async function checkModuleTables(m: ModuleDefinition, dataSource: DataSou
       : await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table'");
   const wrong = rows
     .map((r) => r.name)
-    // SQLite's own bookkeeping (sqlite_sequence for AUTOINCREMENT) is not the plugin's.
-    .filter((t) => !t.startsWith("sqlite_") && !t.startsWith(`${m.name}_`));
+    // SQLite's own bookkeeping (sqlite_sequence for AUTOINCREMENT) is not the plugin's, nor
+    // are the tables the SDK keeps in every module database (idempotency keys): named here,
+    // one by one, so that no other unprefixed table slips through.
+    .filter((t) => !t.startsWith("sqlite_") && !t.startsWith(`${m.name}_`) && !SDK_TABLES.includes(t));
   if (wrong.length) {
     throw new ModuleContractError(`plugin ${m.name} created tables without its prefix: ${wrong.join(", ")}`);
   }

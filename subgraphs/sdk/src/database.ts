@@ -11,6 +11,8 @@ import {
   type ObjectLiteral,
 } from "typeorm";
 
+import { SDK_MIGRATIONS } from "./idempotency";
+
 /**
  * Where a module's data lives. Every module gets its own store: a SQLite file per module
  * under a folder, or a database per module on one MySQL/MariaDB server. A module's
@@ -117,7 +119,11 @@ export async function openModuleDatabase(opts: ModuleDatabaseOptions): Promise<M
   const counter = new StatementCounter(opts.echo ?? process.env.TONGXIN_LOG_SQL === "1");
   const common = {
     entities: opts.entities,
-    migrations: opts.migrations,
+    // The SDK's own tables (idempotency keys) live in every module database.
+    migrations: [
+      ...(Array.isArray(opts.migrations) ? opts.migrations : Object.values(opts.migrations)),
+      ...SDK_MIGRATIONS,
+    ],
     // Each module keeps its migration history in its own store, under its own prefix.
     migrationsTableName: `${opts.moduleName}_migrations`,
     synchronize: false,

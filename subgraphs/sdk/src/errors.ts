@@ -72,6 +72,15 @@ export const conflict = (what: string) =>
     `${what} was changed by someone else; reload and try again`,
   );
 
+/** The deadline the gateway set passed before the write could commit: it was rolled back. */
+export const deadlineExceeded = () =>
+  new AppError(
+    ErrorCode.TIMEOUT,
+    "请求超时, 本次修改未保存, 可以重试",
+    "the request timed out; nothing was saved, it is safe to retry",
+    { outcomeUnknown: false },
+  );
+
 export const invalidTransition = (from: string, action: string) =>
   new AppError(
     ErrorCode.INVALID_TRANSITION,

@@ -18,6 +18,8 @@ export * from "./stubs";
 export * from "./versioning";
 export { runSubgraphProcess, stopOnSignals } from "./main";
 export * from "./input";
+export * from "./hygiene";
+export * from "./idempotency";
 export * from "./migration";
 export * from "./members";
 export * from "./internal-http";

@@ -1,8 +1,12 @@
 import { badInput } from "./errors";
 
-/** GraphQL IDs arrive as strings; ours are positive integers. */
+/**
+ * GraphQL IDs arrive as strings; ours are positive integers written in plain decimal.
+ * `Number()` alone would also take "0x10", "1e1", " 12", "+3" or "1.0": one record must
+ * have one id, so anything but digits (no leading zero) is refused.
+ */
 export function parseId(value: string | number | null | undefined, field: string): number {
-  const n = typeof value === "number" ? value : Number(String(value ?? "").trim());
+  const n = typeof value === "number" ? value : /^[1-9]\d*$/.test(value ?? "") ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n <= 0) throw badInput(field, "编号无效", "not a valid id");
   return n;
 }

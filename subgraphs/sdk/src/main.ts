@@ -22,9 +22,9 @@ export async function runSubgraphProcess(
       databaseUrl: config.databaseUrl,
       internalSecret: config.internalSecret,
       membersUrl: config.membersUrl,
-      port: Number(process.env.PORT || defaultPort),
-      host: process.env.HOST || "127.0.0.1",
-      seed: process.env.TONGXIN_SEED === "1",
+      port: config.port ?? defaultPort,
+      host: config.host,
+      seed: config.seed,
     });
     stopOnSignals(name, () => running.stop());
   } catch (e) {

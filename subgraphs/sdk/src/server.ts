@@ -11,10 +11,12 @@ import express from "express";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { loadConfig } from "./config";
 import { RequestContext, type SubgraphRuntime } from "./context";
-import { checkModuleTables, checkModules, REGISTER_OWNER } from "./contract";
+import { checkModuleTables, checkModules, REGISTER_OWNER, type ModuleInventory } from "./contract";
 import { openModuleDatabase, type ModuleDatabase } from "./database";
 import { CommitteeDirectory, httpCommitteeSource, type CommitteeSource } from "./directory";
 import { formatPublicError } from "./errors";
+import { inputHygienePlugin, jsonBody } from "./hygiene";
+import { idempotencyPlugin, type IdempotencyOptions } from "./idempotency";
 import { IDENTITY_HEADER, SYSTEM, verifyInternalIdentity } from "./identity";
 import { applyServerTimeouts } from "./internal-http";
 import { httpMembersSource, type MembersSource } from "./members";
@@ -46,6 +48,8 @@ export interface SubgraphOptions {
   seed?: boolean;
   /** Extra facts for /readyz (a plugin host reports its configuration version). */
   readiness?: () => Record<string, unknown>;
+  /** Idempotency-key timings (tests shorten them). */
+  idempotency?: IdempotencyOptions;
   log?: (message: string) => void;
 }
 
@@ -208,9 +212,27 @@ const NOTHING_MOUNTED: GraphqlApp = {
   },
 };
 
-async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRuntime): Promise<GraphqlApp> {
+/** The header the gateway sets to the epoch ms after which it no longer waits for the answer. */
+export const DEADLINE_HEADER = "x-tongxin-deadline";
+
+async function buildGraphqlApp(
+  modules: ModuleDefinition[],
+  runtime: SubgraphRuntime,
+  inventories: readonly ModuleInventory[],
+  databases: ReadonlyMap<string, ModuleDatabase>,
+  idempotency?: IdempotencyOptions,
+): Promise<GraphqlApp> {
   if (modules.length === 0) return NOTHING_MOUNTED;
   const { schema, sdl } = await buildModulesSchema(modules);
+  // A mutation's key is kept in the database its own module writes to, so it can be marked in the same transaction.
+  const mutationOwner = new Map<string, string>();
+  for (const inv of inventories) {
+    for (const f of inv.rootFields) if (f.startsWith("Mutation.")) mutationOwner.set(f.slice(9), inv.module);
+  }
+  const storeFor = (field: string) => {
+    const owner = mutationOwner.get(field);
+    return owner ? databases.get(owner)?.dataSource : undefined;
+  };
   const apollo = new ApolloServer<RequestContext>({
     schema,
     plugins: [
@@ -220,6 +242,10 @@ async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRun
       ApolloServerPluginInlineTraceDisabled(),
       // No cache hints are declared or read (the gateway caches nothing): the plugin only wrapped every resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // Every module and plugin gets both without doing anything: text arguments refused
+      // with NUL or control characters, and mutations made idempotent by a key.
+      inputHygienePlugin(),
+      idempotencyPlugin(storeFor, idempotency),
     ],
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
@@ -229,7 +255,8 @@ async function buildGraphqlApp(modules: ModuleDefinition[], runtime: SubgraphRun
   });
   await apollo.start();
   const handler = expressMiddleware(apollo, {
-    context: async ({ res }) => new RequestContext(res.locals.identity, runtime),
+    context: async ({ res }) =>
+      new RequestContext(res.locals.identity, runtime, undefined, undefined, { deadline: res.locals.deadline }),
   });
   return { apollo, handler, sdl };
 }
@@ -242,12 +269,14 @@ export const jsonErrorHandler: express.ErrorRequestHandler = (err, _req, res, ne
   if (res.headersSent) return next(err);
   const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
   if (status === 500) console.error("[tongxin] request failed:", err);
+  const message =
+    status === 500
+      ? "服务器内部错误 / internal server error"
+      : err?.type === "encoding.invalid"
+        ? "请求体不是有效的 UTF-8 / request body is not valid UTF-8"
+        : "请求格式错误 / malformed request body";
   res.status(status).json({
-    errors: [
-      status === 500
-        ? { message: "服务器内部错误 / internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }
-        : { message: "请求格式错误 / malformed request body", extensions: { code: "BAD_REQUEST" } },
-    ],
+    errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }],
   });
 };
 
@@ -277,7 +306,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const log = options.log ?? ((m: string) => console.log(`[${options.name}] ${m}`));
   const membersUrl = options.membersUrl ?? loadConfig().membersUrl;
   const migrate = options.migrate ?? true;
-  await checkModules(options.modules);
+  const inventories = await checkModules(options.modules);
   const databases = await openModuleDatabases(options.modules, options.databaseUrl, migrate);
   const runtime = createRuntime(options.modules, databases, {
     internalSecret: options.internalSecret,
@@ -291,7 +320,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   let current: GraphqlApp;
   try {
     if (options.seed) await runSeeds(options.modules, databases, runtime, log);
-    current = await buildGraphqlApp(modules, runtime);
+    current = await buildGraphqlApp(modules, runtime, inventories, databases, options.idempotency);
   } catch (e) {
     await Promise.all([...databases.values()].map((d) => d.dataSource.destroy()));
     throw e;
@@ -350,9 +379,11 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
         return;
       }
       res.locals.identity = identity;
+      const deadline = req.headers[DEADLINE_HEADER];
+      if (typeof deadline === "string" && /^\d{1,15}$/.test(deadline)) res.locals.deadline = Number(deadline);
       next();
     },
-    express.json({ limit: "2mb" }),
+    jsonBody("2mb"),
     // Looked up per request, so a reload swaps the schema between two requests.
     (req, res, next) => current.handler(req, res, next),
   );
@@ -381,7 +412,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     statementCount: () => [...databases.values()].reduce((n, d) => n + d.counter.count, 0),
     systemContext: () => new RequestContext(SYSTEM, runtime),
     async reload(next, nextEnablement) {
-      await checkModules(next);
+      const nextInventories = await checkModules(next);
       const added = next.filter((m) => !databases.has(m.name));
       const opened = new Map<string, ModuleDatabase>();
       try {
@@ -395,7 +426,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       runtime.rebind(next, nextEnablement);
       try {
         if (options.seed) await runSeeds(added, databases, runtime, log);
-        const fresh = await buildGraphqlApp(next, runtime);
+        const fresh = await buildGraphqlApp(next, runtime, nextInventories, databases, options.idempotency);
         const old = current;
         current = fresh;
         modules = next;

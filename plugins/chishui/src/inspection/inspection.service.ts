@@ -121,6 +121,9 @@ export async function updateProblem(ctx: RequestContext, input: ChishuiProblemUp
   if (closedOn && closedOn < problem.foundOn)
     throw badInput("input.closedOn", "销号日期不能早于发现日期", `cannot be before ${problem.foundOn}`);
   const rectification = text(input.rectification, "input.rectification", { max: 500 }) || problem.rectification;
-  await ctx.repo(ChishuiProblem).update({ id }, { status: input.status, closedOn, rectification });
-  return (await ctx.repo(ChishuiProblem).findOneBy({ id }))!;
+  // Written and read back in one transaction: the answer cannot fail after the write landed.
+  return ctx.transaction(ChishuiProblem, async (tx) => {
+    await tx.repo(ChishuiProblem).update({ id }, { status: input.status, closedOn, rectification });
+    return tx.repo(ChishuiProblem).findOneByOrFail({ id });
+  });
 }

@@ -116,8 +116,11 @@ export async function updateIssue(ctx: RequestContext, input: CourtyardIssueUpda
     throw badInput("input.resolvedOn", "解决日期不能早于协商日期", `cannot be before the session (${session.heldOn})`);
   }
   const note = text(input.note, "input.note", { max: 500 }) || issue.note;
-  await ctx.repo(CourtyardIssue).update({ id }, { status: input.status, resolvedOn, note });
-  return (await ctx.repo(CourtyardIssue).findOneBy({ id }))!;
+  // Written and read back in one transaction: the answer cannot fail after the write landed.
+  return ctx.transaction(CourtyardIssue, async (tx) => {
+    await tx.repo(CourtyardIssue).update({ id }, { status: input.status, resolvedOn, note });
+    return tx.repo(CourtyardIssue).findOneByOrFail({ id });
+  });
 }
 
 /** Sessions a member organised, as far as the viewer may see them (batched per request). */

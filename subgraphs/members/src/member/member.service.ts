@@ -160,8 +160,11 @@ export async function updateMember(
   await assertCanEdit(ctx, member);
   const values = await validatedProfile(ctx, input, "input");
   if (Object.keys(values).length === 0) throw badInput("input", "没有要修改的字段", "nothing to change");
-  await updateWithVersion(ctx, Member, member.id, version, { ...values, updatedAt: new Date() }, MEMBER);
-  return (await ctx.repo(Member).findOneBy({ id: member.id }))!;
+  // Written and read back in one transaction: the answer cannot fail after the write landed.
+  return ctx.transaction(Member, async (tx) => {
+    await updateWithVersion(tx, Member, member.id, version, { ...values, updatedAt: new Date() }, MEMBER);
+    return tx.repo(Member).findOneByOrFail({ id: member.id });
+  });
 }
 
 export async function recordCommitment(ctx: RequestContext, input: RecordCommitmentInput): Promise<Member> {
@@ -169,15 +172,18 @@ export async function recordCommitment(ctx: RequestContext, input: RecordCommitm
   await assertCanEdit(ctx, member);
   const signedOn = requireDate(input.signedOn, "input.signedOn");
   if (signedOn > today()) throw badInput("input.signedOn", "签订日期不能晚于今天", "cannot be in the future");
-  await updateWithVersion(
-    ctx,
-    Member,
-    member.id,
-    member.version,
-    { commitmentSignedOn: signedOn, updatedAt: new Date() },
-    MEMBER,
-  );
-  return (await ctx.repo(Member).findOneBy({ id: member.id }))!;
+  // Written and read back in one transaction: the answer cannot fail after the write landed.
+  return ctx.transaction(Member, async (tx) => {
+    await updateWithVersion(
+      tx,
+      Member,
+      member.id,
+      member.version,
+      { commitmentSignedOn: signedOn, updatedAt: new Date() },
+      MEMBER,
+    );
+    return tx.repo(Member).findOneByOrFail({ id: member.id });
+  });
 }
 
 /** Seats of a member, optionally only those open today. */

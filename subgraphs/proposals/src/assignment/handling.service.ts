@@ -41,7 +41,7 @@ async function unitWrite(
   const seen = await getProposal(ctx, rawId);
   const unit = await unitLoaders(ctx).byId.load(unitId);
   if (!unit) throw forbidden(`handling proposals (unit ${unitId} is not registered)`);
-  await ctx.transaction(Proposal, async (tx) => {
+  const written = await ctx.transaction(Proposal, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
     const mine = await tx.repo(ProposalAssignment).findOne({
       where: { proposalId: p.id, unitId, round: p.handlingRound },
@@ -49,9 +49,11 @@ async function unitWrite(
     });
     if (!mine) throw forbidden(`proposal ${p.id} (not assigned to unit ${unitId} in its current handling round)`);
     await write(tx, p, mine, unit);
+    // Read back inside the transaction, so the answer cannot fail after the write committed.
+    return tx.repo(Proposal).findOneByOrFail({ id: seen.id });
   });
   forgetProposal(ctx, seen.id);
-  return ctx.repo(Proposal).findOneByOrFail({ id: seen.id });
+  return written;
 }
 
 /** Moves one assignment on, only from the status it was read in. */

@@ -90,18 +90,21 @@ export async function submitOpinionReport(
     committee = code;
     submitterName = text(input.submitterName, "input.submitterName", { max: 100, required: true });
   }
-  const inserted = await ctx.repo(OpinionReport).insert({
-    committeeCode: committee,
-    title,
-    body,
-    submittedOn: today(),
-    submitterMemberId,
-    submitterName,
-    sourceProposalId: null,
-    status: OpinionReportStatus.SUBMITTED,
-    version: 1,
+  // Written and read back in one transaction: the answer cannot fail after the row landed.
+  return ctx.transaction(OpinionReport, async (tx) => {
+    const inserted = await tx.repo(OpinionReport).insert({
+      committeeCode: committee,
+      title,
+      body,
+      submittedOn: today(),
+      submitterMemberId,
+      submitterName,
+      sourceProposalId: null,
+      status: OpinionReportStatus.SUBMITTED,
+      version: 1,
+    });
+    return tx.repo(OpinionReport).findOneByOrFail({ id: Number(inserted.identifiers[0].id) });
   });
-  return ctx.repo(OpinionReport).findOneByOrFail({ id: Number(inserted.identifiers[0].id) });
 }
 
 /** One step of collected → compiled → forwarded → instructed, conditional on the state read. */
@@ -121,20 +124,24 @@ async function advance(
   if (seen.status !== from) throw invalidTransition(seen.status, action);
   if (version !== undefined && version !== null && version !== seen.version) throw conflict(REPORT.en);
   check?.(seen);
-  const result = await ctx
-    .manager(OpinionReport)
-    .createQueryBuilder()
-    .update(OpinionReport)
-    .set({ ...values, status: to, version: () => "version + 1", updatedAt: new Date() } as never)
-    .where("id = :id AND status = :from AND version = :version", { id: seen.id, from, version: seen.version })
-    .execute();
-  if (result.affected !== 1) {
-    const now = await ctx.repo(OpinionReport).findOneBy({ id: seen.id });
-    if (now && now.status !== from) throw invalidTransition(now.status, action);
-    throw conflict(REPORT.en);
-  }
+  const written = await ctx.transaction(OpinionReport, async (tx) => {
+    const result = await tx
+      .manager(OpinionReport)
+      .createQueryBuilder()
+      .update(OpinionReport)
+      .set({ ...values, status: to, version: () => "version + 1", updatedAt: new Date() } as never)
+      .where("id = :id AND status = :from AND version = :version", { id: seen.id, from, version: seen.version })
+      .execute();
+    if (result.affected !== 1) {
+      const now = await tx.repo(OpinionReport).findOneBy({ id: seen.id });
+      if (now && now.status !== from) throw invalidTransition(now.status, action);
+      throw conflict(REPORT.en);
+    }
+    // Read back inside the transaction, so the answer cannot fail after the write committed.
+    return tx.repo(OpinionReport).findOneByOrFail({ id: seen.id });
+  });
   reportLoaders(ctx).visibleReport.clear(seen.id);
-  return ctx.repo(OpinionReport).findOneByOrFail({ id: seen.id });
+  return written;
 }
 
 /** 采编: adopted into a bulletin issue. */

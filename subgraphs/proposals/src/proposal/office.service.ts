@@ -42,9 +42,13 @@ async function officeWrite(
   ctx.require(MANAGE_PROPOSALS);
   const seen = await getProposal(ctx, rawId);
   await ctx.assertStaffOf(seen.committeeCode);
-  await ctx.transaction(Proposal, async (tx) => write(tx, await loadForWrite(tx, seen.id)));
+  // Read back inside the transaction, so the answer cannot fail after the write committed.
+  const written = await ctx.transaction(Proposal, async (tx) => {
+    await write(tx, await loadForWrite(tx, seen.id));
+    return tx.repo(Proposal).findOneByOrFail({ id: seen.id });
+  });
   forgetProposal(ctx, seen.id);
-  return ctx.repo(Proposal).findOneByOrFail({ id: seen.id });
+  return written;
 }
 
 /** 审查: FILED, NOT_FILED (with the reason) or MERGED into a filed proposal of the same committee and year. */
@@ -116,8 +120,7 @@ export async function convertToOpinionReport(
     seen.collectiveProposer ??
     (seen.leadMemberId ? (await memberInfo(ctx, seen.leadMemberId))?.name : null) ??
     "提案者";
-  let reportId = 0;
-  await ctx.transaction(Proposal, async (tx) => {
+  const report = await ctx.transaction(Proposal, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
     assertState(p, [ProposalStatus.NOT_FILED], ProposalAction.CONVERT);
     if (p.convertedReportId !== null) {
@@ -139,16 +142,17 @@ export async function convertToOpinionReport(
       status: OpinionReportStatus.SUBMITTED,
       version: 1,
     });
-    reportId = Number(inserted.identifiers[0].id);
+    const reportId = Number(inserted.identifiers[0].id);
     await transition(tx, p, {
       action: ProposalAction.CONVERT,
       set: { convertedReportId: reportId },
       version,
       note: `转为社情民意信息 #${reportId}`,
     });
+    return tx.repo(OpinionReport).findOneByOrFail({ id: reportId });
   });
   forgetProposal(ctx, seen.id);
-  return ctx.repo(OpinionReport).findOneByOrFail({ id: reportId });
+  return report;
 }
 
 /** 交办: one lead unit, optional assisting units, all of the proposal's committee, with a due date. */

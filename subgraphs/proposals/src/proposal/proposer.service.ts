@@ -44,11 +44,17 @@ import { assertState, loadForWrite, recordEvent, refuse, transition } from "./pr
 const PROPOSAL = { en: "proposal", zh: "提案" };
 const names = (members: MemberInfo[]) => members.map((m) => m.name).join("、");
 
-/** Runs a write on one proposal and answers with its state after the commit. */
+/**
+ * Runs a write on one proposal and answers with its state as committed. Read inside the
+ * transaction: a failed read after the commit would answer an error for a write that landed.
+ */
 async function afterWrite(ctx: RequestContext, id: number, write: (tx: RequestContext) => Promise<void>) {
-  await ctx.transaction(Proposal, write);
+  const written = await ctx.transaction(Proposal, async (tx) => {
+    await write(tx);
+    return tx.repo(Proposal).findOneByOrFail({ id });
+  });
   forgetProposal(ctx, id);
-  return ctx.repo(Proposal).findOneByOrFail({ id });
+  return written;
 }
 
 /** The session of `year` in the committee's current term: its first plenary is session 1. */
@@ -120,7 +126,7 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
     validCoSignDeadline(input.coSignDeadline, "input.coSignDeadline") ??
     (coSigners.length ? defaultCoSignDeadline() : null);
 
-  const id = await ctx.transaction(Proposal, async (tx) => {
+  return ctx.transaction(Proposal, async (tx) => {
     const inserted = await tx.repo(Proposal).insert({
       committeeCode: committee,
       year,
@@ -164,9 +170,9 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
         `邀请联名: ${names(coSigners)}`,
       );
     }
-    return proposalId;
+    // Read in the transaction: after the commit a failed read would deny a draft that exists.
+    return tx.repo(Proposal).findOneByOrFail({ id: proposalId });
   });
-  return ctx.repo(Proposal).findOneByOrFail({ id });
 }
 
 /**

@@ -166,12 +166,12 @@ export async function recordStudioActivity(
     (i) => `input.participantIds[${i}]`,
     "input.participantIds",
   );
-  const id = await ctx.transaction(StudioActivity, async (tx) => {
+  // Read back inside the transaction, so the answer cannot fail after the write committed.
+  return ctx.transaction(StudioActivity, async (tx) => {
     const saved = await tx.repo(StudioActivity).save(tx.repo(StudioActivity).create(values));
     await insertParticipants(tx.manager(StudioActivity), saved.id, participants);
-    return saved.id;
+    return tx.repo(StudioActivity).findOneByOrFail({ id: saved.id });
   });
-  return (await ctx.repo(StudioActivity).findOneBy({ id }))!;
 }
 
 /** Conditional on `version`; a new participant list replaces the old one in the same transaction. */
@@ -218,16 +218,17 @@ export async function updateStudioActivity(
     const current = await activityLoaders(ctx).participants.load(activity.id);
     await validatedParticipants(ctx, current.map(String), studio, heldOn, () => "input.heldOn", "input.heldOn");
   }
-  await ctx.transaction(StudioActivity, async (tx) => {
+  const updated = await ctx.transaction(StudioActivity, async (tx) => {
     await updateWithVersion(tx, StudioActivity, activity.id, version, values, ACTIVITY);
     if (participants) {
       const em = tx.manager(StudioActivity);
       await em.delete(StudioActivityParticipant, { activityId: activity.id });
       await insertParticipants(em, activity.id, participants);
     }
+    return tx.repo(StudioActivity).findOneByOrFail({ id: activity.id });
   });
   activityLoaders(ctx).participants.clear(activity.id);
-  return (await ctx.repo(StudioActivity).findOneBy({ id: activity.id }))!;
+  return updated;
 }
 
 /** Only the office deletes; participants go with the activity (ON DELETE CASCADE). */

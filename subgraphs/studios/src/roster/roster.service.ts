@@ -2,7 +2,7 @@ import { badInput, invalidTransition, parseDate, parseId, today, type RequestCon
 import { IsNull } from "typeorm";
 import { MANAGE_STUDIOS } from "../permissions";
 import { Studio, StudioStatus } from "../studio/studio.entity";
-import { reloadStudio } from "../studio/studio.service";
+import { forgetStudio, reloadStudio } from "../studio/studio.service";
 import { assertActiveMemberOf, studioScope } from "../studio/studio.scope";
 import { StudioRosterEntry } from "./roster-entry.entity";
 import type { AddStudioMemberInput, RemoveStudioMemberInput } from "./roster.inputs";
@@ -40,7 +40,7 @@ export async function addStudioMember(ctx: RequestContext, input: AddStudioMembe
     throw badInput("input.joinedOn", "入室日期不能早于工作室成立日期", "cannot be before the studio was established");
   }
   await assertActiveMemberOf(ctx, memberId, studio.committeeCode, "input.memberId");
-  await ctx.transaction(Studio, async (tx) => {
+  const written = await ctx.transaction(Studio, async (tx) => {
     await lockOpenStudio(tx, studio.id, "addStudioMember");
     const stays = await tx.repo(StudioRosterEntry).findBy({ studioId: studio.id, memberId });
     if (stays.some((s) => s.leftOn === null)) {
@@ -54,8 +54,9 @@ export async function addStudioMember(ctx: RequestContext, input: AddStudioMembe
       );
     }
     await tx.repo(StudioRosterEntry).insert({ studioId: studio.id, memberId, joinedOn, leftOn: null });
+    return reloadStudio(tx, studio.id);
   });
-  return reloadStudio(ctx, studio.id);
+  return forgetStudio(ctx, written);
 }
 
 /** 离室: ends the member's current stay. The leading member must be replaced first. */
@@ -65,7 +66,7 @@ export async function removeStudioMember(ctx: RequestContext, input: RemoveStudi
   const memberId = parseId(input.memberId, "input.memberId");
   const leftOn = parseDate(input.leftOn, "input.leftOn") ?? today();
   if (leftOn > today()) throw badInput("input.leftOn", "离室日期不能晚于今天", "cannot be in the future");
-  await ctx.transaction(Studio, async (tx) => {
+  const written = await ctx.transaction(Studio, async (tx) => {
     const locked = await lockOpenStudio(tx, studio.id, "removeStudioMember");
     const stay = await tx.repo(StudioRosterEntry).findOneBy({ studioId: studio.id, memberId, leftOn: IsNull() });
     if (!stay) throw badInput("input.memberId", "该委员不在室", "the member is not on the roster");
@@ -80,6 +81,7 @@ export async function removeStudioMember(ctx: RequestContext, input: RemoveStudi
       throw badInput("input.leftOn", "离室日期不能早于入室日期", "cannot be before the member joined");
     }
     await tx.repo(StudioRosterEntry).update({ id: stay.id }, { leftOn });
+    return reloadStudio(tx, studio.id);
   });
-  return reloadStudio(ctx, studio.id);
+  return forgetStudio(ctx, written);
 }

@@ -32,13 +32,25 @@ export async function getStudio(ctx: RequestContext, rawId: string | number, fie
   return studioScope.get(ctx, rawId, field);
 }
 
-/** After a write, the request's loaders must not serve the row as it was before. */
+/**
+ * After a write: call with the write's transaction, so the answer is read before the commit
+ * (after it, a failed read would answer an error for a write that landed).
+ */
 export async function reloadStudio(ctx: RequestContext, id: number): Promise<Studio> {
   const loaders = studioLoaders(ctx);
   studioScope.clear(ctx, id);
   loaders.byId.clear(id);
   loaders.roster.clear(id);
   return (await loaders.byId.load(id))!;
+}
+
+/** After the commit, the request's loaders must not serve the row as it was before. */
+export function forgetStudio(ctx: RequestContext, studio: Studio): Studio {
+  const loaders = studioLoaders(ctx);
+  studioScope.clear(ctx, studio.id);
+  loaders.byId.clear(studio.id).prime(studio.id, studio);
+  loaders.roster.clear(studio.id);
+  return studio;
 }
 
 export async function listStudios(ctx: RequestContext, args: StudiosArgs): Promise<Connection<Studio>> {
@@ -107,7 +119,7 @@ export async function createStudio(ctx: RequestContext, input: CreateStudioInput
   const leadMemberId = input.leadMemberId ? parseId(input.leadMemberId, "input.leadMemberId") : null;
   if (leadMemberId) await assertActiveMemberOf(ctx, leadMemberId, code, "input.leadMemberId");
   try {
-    const id = await ctx.transaction(Studio, async (tx) => {
+    const created = await ctx.transaction(Studio, async (tx) => {
       await assertNameFree(tx, code, values.name, "input.name");
       const studio = await tx.repo(Studio).save(
         tx.repo(Studio).create({
@@ -127,9 +139,9 @@ export async function createStudio(ctx: RequestContext, input: CreateStudioInput
           leftOn: null,
         });
       }
-      return studio.id;
+      return reloadStudio(tx, studio.id);
     });
-    return reloadStudio(ctx, id);
+    return forgetStudio(ctx, created);
   } catch (e) {
     if (isUniqueViolation(e)) throw duplicateName("input.name");
     throw e;
@@ -154,8 +166,9 @@ export async function updateStudio(
   }
   if (Object.keys(values).length === 0) throw badInput("input", "没有要修改的字段", "nothing to change");
   assertThemeOrSector({ ...studio, ...values }, "input");
+  let updated: Studio;
   try {
-    await ctx.transaction(Studio, async (tx) => {
+    updated = await ctx.transaction(Studio, async (tx) => {
       await updateWithVersion(tx, Studio, studio.id, version, values, STUDIO);
       if (values.name) await assertNameFree(tx, studio.committeeCode, values.name, "input.name", studio.id);
       if (values.establishedOn) await assertNothingBefore(tx, studio.id, values.establishedOn);
@@ -170,12 +183,13 @@ export async function updateStudio(
           throw badInput("input.leadMemberId", "领衔委员须为当前入室委员", "the leading member must be on the roster");
         }
       }
+      return reloadStudio(tx, studio.id);
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw duplicateName("input.name");
     throw e;
   }
-  return reloadStudio(ctx, studio.id);
+  return forgetStudio(ctx, updated);
 }
 
 /** A studio cannot have been established after its first member joined or its first activity. */
@@ -210,7 +224,7 @@ export async function closeStudio(ctx: RequestContext, input: CloseStudioInput):
   if (closedOn <= studio.establishedOn) {
     throw badInput("input.closedOn", "撤销日期须晚于成立日期", "must be after the day the studio was established");
   }
-  await ctx.transaction(Studio, async (tx) => {
+  const closed = await ctx.transaction(Studio, async (tx) => {
     const done = await tx
       .manager(Studio)
       .createQueryBuilder()
@@ -250,6 +264,7 @@ export async function closeStudio(ctx: RequestContext, input: CloseStudioInput):
       .set({ leftOn: closedOn })
       .where("studio_id = :id AND (left_on IS NULL OR left_on > :d)", { id: studio.id, d: closedOn })
       .execute();
+    return reloadStudio(tx, studio.id);
   });
-  return reloadStudio(ctx, studio.id);
+  return forgetStudio(ctx, closed);
 }

@@ -107,10 +107,13 @@ export async function createSession(ctx: RequestContext, input: CreateTrainingSe
   const values = { provider: "", place: "", ...sessionFields(input) } as TrainingSession;
   values.endsOn ??= values.startsOn;
   assertConsistent(values);
-  const saved = await ctx
-    .repo(TrainingSession)
-    .save(ctx.repo(TrainingSession).create({ ...values, committeeCode: code, version: 1 }));
-  return (await ctx.repo(TrainingSession).findOneBy({ id: saved.id }))!;
+  // Written and read back in one transaction: the answer cannot fail after the write landed.
+  return ctx.transaction(TrainingSession, async (tx) => {
+    const saved = await tx
+      .repo(TrainingSession)
+      .save(tx.repo(TrainingSession).create({ ...values, committeeCode: code, version: 1 }));
+    return tx.repo(TrainingSession).findOneByOrFail({ id: saved.id });
+  });
 }
 
 /** Conditional on `version`. Attendance already marked pins the session to the past. */
@@ -124,7 +127,7 @@ export async function updateSession(
   const values = sessionFields(input);
   if (Object.keys(values).length === 0) throw badInput("input", "没有要修改的字段", "nothing to change");
   assertConsistent({ ...session, ...values });
-  await ctx.transaction(TrainingSession, async (tx) => {
+  const updated = await ctx.transaction(TrainingSession, async (tx) => {
     await updateWithVersion(tx, TrainingSession, session.id, version, values, SESSION);
     if (values.startsOn && values.startsOn > today()) {
       const marked = await tx
@@ -140,10 +143,12 @@ export async function updateSession(
         );
       }
     }
+    // Read back inside the transaction, so the answer cannot fail after the write committed.
+    return tx.repo(TrainingSession).findOneByOrFail({ id: session.id });
   });
   sessionLoaders(ctx).byId.clear(session.id);
   sessionScope.clear(ctx, session.id);
-  return (await ctx.repo(TrainingSession).findOneBy({ id: session.id }))!;
+  return updated;
 }
 
 /** A session entered by mistake can go while nobody is enrolled; after that it is a record. */
