@@ -57,6 +57,8 @@ export async function startStack(opts: {
   pollMs?: number;
   /** The gateway's per-subgraph timeout (tests of a stalled subgraph shorten it). */
   subgraphTimeoutMs?: number;
+  /** The gateway's rate limit; off unless a test asks for it. */
+  rateLimit?: Parameters<typeof startGateway>[0]["rateLimit"];
 }): Promise<Stack> {
   const subgraphs = new Map<string, RunningSubgraph>();
   const pluginHosts = new Map<string, RunningPluginHost>();
@@ -121,6 +123,9 @@ export async function startStack(opts: {
       figuresPath: figuresPathNextTo(supergraphPath),
       // As `npm start` offers it: the explorer's header and the dashboard's sign-in.
       explorerToken: signUserToken({ role: "STAFF", committee: "zhaotong" }, STACK_JWT_SECRET),
+      // Tests drive one identity through hundreds of requests a minute from one address; the
+      // rate limit is tested on its own (gateway/src/hardening.test.ts), not by every e2e file.
+      rateLimit: opts.rateLimit ?? false,
       log: () => undefined,
     });
   } catch (e) {
