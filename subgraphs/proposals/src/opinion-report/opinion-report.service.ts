@@ -2,7 +2,6 @@ import {
   badInput,
   conflict,
   defineLoaders,
-  invalidTransition,
   notFound,
   paginateById,
   parseDate,
@@ -20,7 +19,8 @@ import { MANAGE_OPINION_REPORTS, READ_OPINION_REPORTS, SUBMIT_OPINION_REPORTS } 
 import { assertSitsOn, currentMember } from "../proposal/proposal.rules";
 import { checkCommitteeFilter } from "../proposal/proposal.service";
 import { tokenMemberId } from "../proposal/proposal.visibility";
-import { OpinionReport, OpinionReportStatus } from "./opinion-report.entity";
+import { OPINION_REPORT_WORKFLOW, OpinionReportAction } from "../proposal/proposal.workflow";
+import { OpinionReport } from "./opinion-report.entity";
 import type { OpinionReportsArgs, SubmitOpinionReportInput } from "./opinion-report.inputs";
 
 const REPORT = { en: "opinion report", zh: "社情民意信息" };
@@ -127,19 +127,20 @@ export async function submitOpinionReport(
     submitterMemberId,
     submitterName,
     sourceProposalId: null,
-    status: OpinionReportStatus.SUBMITTED,
+    status: OPINION_REPORT_WORKFLOW.next(ctx, null, OpinionReportAction.SUBMIT),
     version: 1,
   });
   return ctx.repo(OpinionReport).findOneByOrFail({ id: Number(inserted.identifiers[0].id) });
 }
 
-/** One step of collected → compiled → forwarded → instructed, conditional on the state read. */
+/**
+ * One step of collected → compiled → forwarded → instructed, to the state
+ * OPINION_REPORT_WORKFLOW gives it, conditional on the state read.
+ */
 async function advance(
   ctx: RequestContext,
   rawId: string,
-  from: OpinionReportStatus,
-  to: OpinionReportStatus,
-  action: string,
+  action: OpinionReportAction,
   values: Partial<OpinionReport>,
   version?: number | null,
   check?: (r: OpinionReport) => void,
@@ -147,7 +148,8 @@ async function advance(
   ctx.require(MANAGE_OPINION_REPORTS);
   const seen = await getOpinionReport(ctx, rawId);
   await ctx.assertStaffOf(seen.committeeCode);
-  if (seen.status !== from) throw invalidTransition(seen.status, action);
+  const from = seen.status;
+  const to = OPINION_REPORT_WORKFLOW.next(ctx, from, action);
   if (version !== undefined && version !== null && version !== seen.version) throw conflict(REPORT.en);
   check?.(seen);
   const result = await ctx
@@ -159,7 +161,7 @@ async function advance(
     .execute();
   if (result.affected !== 1) {
     const now = await ctx.repo(OpinionReport).findOneBy({ id: seen.id });
-    if (now && now.status !== from) throw invalidTransition(now.status, action);
+    if (now && now.status !== from) throw OPINION_REPORT_WORKFLOW.refuse(now.status, action);
     throw conflict(REPORT.en);
   }
   reportLoaders(ctx).visibleReport.clear(seen.id);
@@ -171,9 +173,7 @@ export const compileOpinionReport = (ctx: RequestContext, id: string, bulletin: 
   advance(
     ctx,
     id,
-    OpinionReportStatus.SUBMITTED,
-    OpinionReportStatus.COMPILED,
-    "compile",
+    OpinionReportAction.COMPILE,
     { compiledOn: today(), bulletin: text(bulletin, "bulletin", { max: 100, required: true }) },
     version,
   );
@@ -182,9 +182,7 @@ export const declineOpinionReport = (ctx: RequestContext, id: string, reason: st
   advance(
     ctx,
     id,
-    OpinionReportStatus.SUBMITTED,
-    OpinionReportStatus.DECLINED,
-    "decline",
+    OpinionReportAction.DECLINE,
     { declinedReason: text(reason, "reason", { max: 500, required: true }) },
     version,
   );
@@ -193,9 +191,7 @@ export const forwardOpinionReport = (ctx: RequestContext, id: string, to: string
   advance(
     ctx,
     id,
-    OpinionReportStatus.COMPILED,
-    OpinionReportStatus.FORWARDED,
-    "forward",
+    OpinionReportAction.FORWARD,
     { forwardedOn: today(), forwardedTo: text(to, "forwardedTo", { max: 200, required: true }) },
     version,
   );
@@ -214,9 +210,7 @@ export function recordLeaderInstruction(
   return advance(
     ctx,
     id,
-    OpinionReportStatus.FORWARDED,
-    OpinionReportStatus.INSTRUCTED,
-    "record an instruction",
+    OpinionReportAction.INSTRUCT,
     { instructedOn, instructionLeader: leader, instruction },
     version,
     (r) => {
