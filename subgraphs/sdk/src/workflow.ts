@@ -43,6 +43,8 @@ export interface Workflow<S extends string, A extends string> extends WorkflowDe
    */
   next(ctx: Pick<RequestContext, "identity"> | Role, from: S | null, action: A, guard?: string): S;
   refuse(from: string, action: A): Error;
+  /** The shortest walk of steps from `from` to `to` (empty when equal), or null when there is none. */
+  path(from: S | null, to: S): TransitionRule<S, A>[] | null;
   /** A Mermaid `stateDiagram-v2` of the table, for the README. */
   mermaid(): string;
 }
@@ -106,8 +108,30 @@ export function defineWorkflow<S extends string, A extends string>(def: Workflow
       return t.to;
     },
     refuse,
+    path: (from: S | null, to: S) => shortestPath(def.transitions, from, to),
     mermaid: () => workflowMermaid(def),
   });
+}
+
+function shortestPath<S extends string, A extends string>(
+  transitions: readonly TransitionRule<S, A>[],
+  from: S | null,
+  to: S,
+): TransitionRule<S, A>[] | null {
+  if (from === to) return [];
+  const via = new Map<S | null, TransitionRule<S, A>[]>([[from, []]]);
+  const queue: (S | null)[] = [from];
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const t of transitions) {
+      if (t.from !== at || via.has(t.to)) continue;
+      const walk = [...via.get(at)!, t];
+      if (t.to === to) return walk;
+      via.set(t.to, walk);
+      queue.push(t.to);
+    }
+  }
+  return null;
 }
 
 function workflowMermaid<S extends string, A extends string>(def: WorkflowDefinition<S, A>): string {
