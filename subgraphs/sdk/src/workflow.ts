@@ -137,8 +137,9 @@ function shortestPath<S extends string, A extends string>(
 function workflowMermaid<S extends string, A extends string>(def: WorkflowDefinition<S, A>): string {
   const lines = ["stateDiagram-v2"];
   for (const t of def.transitions) {
-    const label = [t.action, t.guard ? `[${t.guard}]` : null, `(${t.roles.join(", ")})`].filter(Boolean).join(" ");
-    lines.push(`    ${t.from ?? "[*]"} --> ${t.to}: ${label.replace(/:/g, "")}`);
+    const label = `${t.action}${t.guard ? `, ${t.guard}` : ""} (${t.roles.join(", ")})`;
+    // Mermaid ends a label at a colon or semicolon.
+    lines.push(`    ${t.from ?? "[*]"} --> ${t.to}: ${label.replace(/[:;]/g, " ")}`);
   }
   return lines.join("\n");
 }
