@@ -27,3 +27,4 @@ export * from "./collections";
 export * from "./random";
 export * from "./json-list";
 export * from "./workflow";
+export * from "./figures";
