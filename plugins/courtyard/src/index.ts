@@ -5,7 +5,8 @@ import { seedCourtyard } from "./seed/courtyard.seed";
 import { CourtyardIssue, CourtyardOrganiser, CourtyardSession } from "./session/session.entity";
 import { CourtyardMemberResolver, CourtyardSessionResolver } from "./session/session.resolver";
 import { CourtyardReportResolver } from "./stats/courtyard-report";
-import { COURTYARD_FIGURES, CourtyardCommitteeResolver, CourtyardStats } from "./stats/courtyard-stats";
+import { CourtyardCommitteeResolver, CourtyardStats } from "./stats/courtyard-stats";
+import { COURTYARD_STATS } from "./stats/courtyard-figures";
 
 /** 院坝协商: consultations county committees hold with villagers in their courtyards. */
 export default defineModule({
@@ -20,14 +21,6 @@ export default defineModule({
   types: [CourtyardStats],
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   permissions: [RECORD_COURTYARD],
-  stats: [
-    {
-      field: "courtyardStats",
-      title: "院坝协商",
-      titleEn: "Courtyard consultations",
-      period: "year",
-      figures: COURTYARD_FIGURES,
-    },
-  ],
+  stats: [COURTYARD_STATS],
   seed: seedCourtyard,
 });

@@ -21,6 +21,8 @@ export interface FigureRegistry<K extends string> extends StatDefinition {
   specs: Readonly<Record<K, FigureSpec>>;
   /** The description of the stats type's field `key`. */
   describe(key: K): string;
+  /** `@Field` options carrying that description: `@Field(() => Int, STATS.options("received"))`. */
+  options(key: K): { description: string };
   /** The report's row for `key`, valued from the statistics the field resolves to. */
   reportFigure(values: Readonly<Record<string, unknown>>, row: K | ReportRow<K>): ReportFigure;
   /** A report section of these figures, in the order given. */
@@ -37,6 +39,8 @@ export interface ReportRow<K extends string> {
   reportKey?: string;
   /** Appended to the definition for this row. */
   note?: string;
+  /** Where the value comes from, when not the field itself (a breakdown: `trainingStats(year).byKind[…]`). */
+  source?: string;
 }
 
 export function defineFigures<K extends string>(
@@ -55,8 +59,7 @@ export function defineFigures<K extends string>(
     return s;
   };
   const reportFigure = (values: Readonly<Record<string, unknown>>, row: K | ReportRow<K>): ReportFigure => {
-    const { key, reportKey, note } =
-      typeof row === "string" ? { key: row, reportKey: undefined, note: undefined } : row;
+    const { key, reportKey, note, source }: ReportRow<K> = typeof row === "string" ? { key: row } : row;
     const s = spec(key);
     const v = values[key];
     return {
@@ -66,7 +69,7 @@ export function defineFigures<K extends string>(
       value: typeof v === "number" ? v : null,
       kind: s.kind,
       definition: note ? `${s.definition}; ${note}` : s.definition,
-      source: `${stat.field}.${key}`,
+      source: source ?? `${stat.field}.${key}`,
     };
   };
   const registry: FigureRegistry<K> = {
@@ -80,6 +83,7 @@ export function defineFigures<K extends string>(
       const s = spec(key);
       return `${s.title} / ${s.titleEn}: ${s.definition}`;
     },
+    options: (key: K) => ({ description: registry.describe(key) }),
     reportFigure,
     report: (module, values, rows) => ({
       module: module.name,

@@ -1,7 +1,7 @@
 import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
 import { CommitteeTrainingStatsResolver, TrainingCoverageResolver } from "./coverage/coverage.resolver";
 import { TrainingReportResolver } from "./coverage/training-report";
-import { TRAINING_FIGURES, TrainingStats } from "./coverage/training-stats";
+import { TrainingStats } from "./coverage/training-stats";
 import { TrainingEnrolment } from "./enrolment/enrolment.entity";
 import { MemberTrainingResolver } from "./member/member-training.resolver";
 import { TrainingInitial1732700000000 } from "./migrations/1732700000000-training-initial";
@@ -9,6 +9,7 @@ import { MANAGE_TRAINING, READ_TRAINING } from "./permissions";
 import { seedTraining } from "./seed/training.seed";
 import { TrainingSession } from "./session/session.entity";
 import { TrainingEnrolmentResolver, TrainingSessionResolver, sessionReference } from "./session/session.resolver";
+import { TRAINING_STATS } from "./coverage/training-figures";
 
 /** 履职学习培训: sessions of every kind, enrolment and attendance, and the coverage of a term. */
 export const trainingModule = defineModule({
@@ -29,15 +30,7 @@ export const trainingModule = defineModule({
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
   references: { TrainingSession: sessionReference },
   permissions: [READ_TRAINING, MANAGE_TRAINING],
-  stats: [
-    {
-      field: "trainingStats",
-      title: "履职学习培训",
-      titleEn: "Training",
-      period: "term-or-year",
-      figures: TRAINING_FIGURES,
-    },
-  ],
+  stats: [TRAINING_STATS],
   seed: seedTraining,
 });
 

@@ -49,26 +49,25 @@ export const OPINION_REPORT_STATS = defineFigures({
     },
   },
 });
-const d = (key: keyof typeof OPINION_REPORT_STATS.specs) => ({ description: OPINION_REPORT_STATS.describe(key) });
 
 @ObjectType({ description: "社情民意信息统计 / opinion-report figures of a committee for a year" })
 export class OpinionReportStats {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int, d("collected"))
+  @Field(() => Int, OPINION_REPORT_STATS.options("collected"))
   collected: number;
 
-  @Field(() => Int, d("compiled"))
+  @Field(() => Int, OPINION_REPORT_STATS.options("compiled"))
   compiled: number;
 
-  @Field(() => Int, d("forwarded"))
+  @Field(() => Int, OPINION_REPORT_STATS.options("forwarded"))
   forwarded: number;
 
-  @Field(() => Int, d("instructed"))
+  @Field(() => Int, OPINION_REPORT_STATS.options("instructed"))
   instructed: number;
 
-  @Field(() => Int, d("fromProposals"))
+  @Field(() => Int, OPINION_REPORT_STATS.options("fromProposals"))
   fromProposals: number;
 }
 

@@ -210,7 +210,6 @@ export const PROPOSAL_STATS = defineFigures({
     },
   },
 });
-const d = (key: keyof typeof PROPOSAL_STATS.specs) => ({ description: PROPOSAL_STATS.describe(key) });
 
 /** Figures about a committee's proposals of one year (DOMAIN.md, "Statistics and their exact definitions"). */
 @ObjectType({ description: "提案统计 / proposal figures of a committee for a year" })
@@ -221,58 +220,58 @@ export class ProposalStats {
   @Field({ description: "是否包含下级政协" })
   includesDescendants: boolean;
 
-  @Field(() => Int, d("received"))
+  @Field(() => Int, PROPOSAL_STATS.options("received"))
   received: number;
 
-  @Field(() => Int, d("filed"))
+  @Field(() => Int, PROPOSAL_STATS.options("filed"))
   filed: number;
 
-  @Field(() => Float, { nullable: true, ...d("filingRate") })
+  @Field(() => Float, { nullable: true, ...PROPOSAL_STATS.options("filingRate") })
   filingRate: number | null;
 
-  @Field(() => Int, d("notFiled"))
+  @Field(() => Int, PROPOSAL_STATS.options("notFiled"))
   notFiled: number;
 
-  @Field(() => Int, d("merged"))
+  @Field(() => Int, PROPOSAL_STATS.options("merged"))
   merged: number;
 
-  @Field(() => Int, d("collective"))
+  @Field(() => Int, PROPOSAL_STATS.options("collective"))
   collective: number;
 
-  @Field(() => Int, d("replied"))
+  @Field(() => Int, PROPOSAL_STATS.options("replied"))
   replied: number;
 
-  @Field(() => Float, { nullable: true, ...d("replyRate") })
+  @Field(() => Float, { nullable: true, ...PROPOSAL_STATS.options("replyRate") })
   replyRate: number | null;
 
-  @Field(() => Int, d("solvedOrBasicallySolved"))
+  @Field(() => Int, PROPOSAL_STATS.options("solvedOrBasicallySolved"))
   solvedOrBasicallySolved: number;
 
-  @Field(() => Int, d("evaluated"))
+  @Field(() => Int, PROPOSAL_STATS.options("evaluated"))
   evaluated: number;
 
-  @Field(() => Int, d("satisfied"))
+  @Field(() => Int, PROPOSAL_STATS.options("satisfied"))
   satisfied: number;
 
-  @Field(() => Int, d("basicallySatisfied"))
+  @Field(() => Int, PROPOSAL_STATS.options("basicallySatisfied"))
   basicallySatisfied: number;
 
-  @Field(() => Int, d("unsatisfied"))
+  @Field(() => Int, PROPOSAL_STATS.options("unsatisfied"))
   unsatisfied: number;
 
-  @Field(() => Float, { nullable: true, ...d("satisfactionRate") })
+  @Field(() => Float, { nullable: true, ...PROPOSAL_STATS.options("satisfactionRate") })
   satisfactionRate: number | null;
 
-  @Field(() => Int, d("keyProposals"))
+  @Field(() => Int, PROPOSAL_STATS.options("keyProposals"))
   keyProposals: number;
 
-  @Field(() => Int, d("keyProposalsExcellent"))
+  @Field(() => Int, PROPOSAL_STATS.options("keyProposalsExcellent"))
   keyProposalsExcellent: number;
 
-  @Field(() => Int, d("overdue"))
+  @Field(() => Int, PROPOSAL_STATS.options("overdue"))
   overdue: number;
 
-  @Field(() => Int, d("closed"))
+  @Field(() => Int, PROPOSAL_STATS.options("closed"))
   closed: number;
 
   /** Which committees and year the figures cover, for the breakdown fields. */
