@@ -28,6 +28,14 @@ describe("defineFigures", () => {
       kind: "count",
       definition: "当年制作的 / made in the year",
     });
+    // The dashboard metadata is the plain StatDefinition, without the registry's helpers.
+    expect(JSON.parse(JSON.stringify(STATS))).toEqual({
+      field: "thingStats",
+      title: "事项",
+      titleEn: "Things",
+      period: "year",
+      figures: STATS.figures,
+    });
     expect(STATS.options("byHand")).toEqual({ description: "手工 / By hand: 其中手工的 / by hand" });
     const section = STATS.report({ name: "things", title: "事项", titleEn: "Things" }, { made: 3, rate: null }, [
       { key: "made", reportKey: "thingsMade", note: "含下级" },

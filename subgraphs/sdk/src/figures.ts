@@ -25,6 +25,8 @@ export interface FigureRegistry<K extends string> extends StatDefinition {
   options(key: K): { description: string };
   /** The report's row for `key`, valued from the statistics the field resolves to. */
   reportFigure(values: Readonly<Record<string, unknown>>, row: K | ReportRow<K>): ReportFigure;
+  /** As metadata (supergraph.figures.json, a plugin host's description): the plain StatDefinition. */
+  toJSON(): StatDefinition;
   /** A report section of these figures, in the order given. */
   report(
     module: { name: string; title: string; titleEn: string },
@@ -84,6 +86,7 @@ export function defineFigures<K extends string>(
       return `${s.title} / ${s.titleEn}: ${s.definition}`;
     },
     options: (key: K) => ({ description: registry.describe(key) }),
+    toJSON: () => ({ field: stat.field, title: stat.title, titleEn: stat.titleEn, period: stat.period, figures }),
     reportFigure,
     report: (module, values, rows) => ({
       module: module.name,
