@@ -46,4 +46,14 @@ describe("plugin configuration changes", () => {
       /needs either/,
     );
   });
+
+  it("names the field zod refuses, and keeps what it does not know", () => {
+    const one = (host: Record<string, unknown>) => () => parsePluginsConfig(JSON.stringify({ hosts: [host] }));
+    expect(one({ name: "host_a", port: 0, plugins: {} })).toThrow(/hosts\[0\]\.port must be a port number/);
+    expect(one({ name: "host_a", port: 4010, plugins: { Bad: [] } })).toThrow(/plugins\.Bad is not a plugin name/);
+    expect(one({ name: "host_a", port: 4010, plugins: { courtyard: [1] } })).toThrow(/courtyard\[0\] must be a list/);
+    expect(() => parsePluginsConfig("{}")).toThrow(/"hosts" must be a list/);
+    const host = { name: "host_a", port: 4010, plugins: { courtyard: ["zhenxiong"] }, note: "县里的" };
+    expect(parsePluginsConfig(JSON.stringify({ hosts: [host] })).hosts).toEqual([host]);
+  });
 });

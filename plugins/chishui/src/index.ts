@@ -7,7 +7,8 @@ import { ChishuiReading, ChishuiSection } from "./section/section.entity";
 import { ChishuiSectionResolver } from "./section/section.resolver";
 import { inspectionScope, problemScope, sectionScope } from "./scope";
 import { seedChishui } from "./seed/chishui.seed";
-import { CHISHUI_FIGURES, ChishuiCommitteeResolver, ChishuiStats } from "./stats/chishui-stats";
+import { ChishuiCommitteeResolver, ChishuiStats } from "./stats/chishui-stats";
+import { CHISHUI_STATS } from "./stats/chishui-figures";
 
 /** 赤水河流域保护监督: for the counties whose territory lies in the Chishui river basin. */
 export default defineModule({
@@ -37,14 +38,6 @@ export default defineModule({
       write: { query: "mutation ($id: ID!) { chishuiUpdateProblem(input: { problemId: $id, status: OPEN }) { id } }" },
     }),
   ],
-  stats: [
-    {
-      field: "chishuiStats",
-      title: "赤水河流域保护监督",
-      titleEn: "Chishui basin supervision",
-      period: "year",
-      figures: CHISHUI_FIGURES,
-    },
-  ],
+  stats: [CHISHUI_STATS],
   seed: seedChishui,
 });

@@ -6,7 +6,8 @@ import { CourtyardIssue, CourtyardOrganiser, CourtyardSession } from "./session/
 import { CourtyardMemberResolver, CourtyardSessionResolver } from "./session/session.resolver";
 import { sessionScope } from "./session/session.scope";
 import { CourtyardReportResolver } from "./stats/courtyard-report";
-import { COURTYARD_FIGURES, CourtyardCommitteeResolver, CourtyardStats } from "./stats/courtyard-stats";
+import { CourtyardCommitteeResolver, CourtyardStats } from "./stats/courtyard-stats";
+import { COURTYARD_STATS } from "./stats/courtyard-figures";
 
 /** 院坝协商: consultations county committees hold with villagers in their courtyards. */
 export default defineModule({
@@ -30,14 +31,6 @@ export default defineModule({
       byId: { query: "query ($id: ID!) { courtyardSession(id: $id) { id } }" },
     }),
   ],
-  stats: [
-    {
-      field: "courtyardStats",
-      title: "院坝协商",
-      titleEn: "Courtyard consultations",
-      period: "year",
-      figures: COURTYARD_FIGURES,
-    },
-  ],
+  stats: [COURTYARD_STATS],
   seed: seedCourtyard,
 });

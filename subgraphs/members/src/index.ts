@@ -2,7 +2,7 @@ import { defineModule, scopedRecord } from "@tongxin/sdk";
 import { Committee } from "./committee/committee.entity";
 import { CommitteeResolver, committeeReference } from "./committee/committee.resolver";
 import { committeeSourceFrom } from "./committee/committee.service";
-import { MemberStats, MEMBER_FIGURES } from "./committee/member-stats";
+import { MemberStats } from "./committee/member-stats";
 import { membersSourceFrom } from "./member/member.directory";
 import { Member } from "./member/member.entity";
 import { MemberResolver, memberReference } from "./member/member.resolver";
@@ -16,6 +16,7 @@ import { LIST_MEMBERS, MANAGE_MEMBERS, READ_CATALOG } from "./permissions";
 import { seedMembers } from "./seed/members.seed";
 import { Sector } from "./sector/sector.entity";
 import { CatalogResolver } from "./sector/sector.resolver";
+import { MEMBER_STATS } from "./committee/member-figures";
 
 /** 委员: committees (the tree every module is scoped by), sectors, parties, members, seats. */
 export const membersModule = defineModule({
@@ -35,15 +36,7 @@ export const membersModule = defineModule({
       byId: { query: "query ($id: ID!) { member(id: $id) { id } }" },
     }),
   ],
-  stats: [
-    {
-      field: "memberStats",
-      title: "委员",
-      titleEn: "Members",
-      period: "year",
-      figures: MEMBER_FIGURES,
-    },
-  ],
+  stats: [MEMBER_STATS],
   seed: seedMembers,
   committeeSource: committeeSourceFrom,
   membersSource: membersSourceFrom,

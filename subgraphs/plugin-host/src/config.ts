@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { z } from "zod";
 
 /**
  * Plugin configuration (infra/plugins.json): which hosts exist, which plugins each
@@ -28,7 +29,39 @@ export class PluginsConfigError extends Error {}
 const NAME = /^[a-z][a-z0-9_]{1,40}$/;
 const PLUGIN = /^[a-z][a-z0-9]{1,30}$/;
 
-/** Validates the shape, naming the offending entry; committee codes are checked by the host against the tree. */
+const hostName = z
+  .string("must be lowercase letters, digits or _ (it becomes a subgraph name)")
+  .regex(NAME, "must be lowercase letters, digits or _ (it becomes a subgraph name)");
+const LocalHost = z.object({
+  name: hostName,
+  port: z.int("must be a port number").min(1, "must be a port number").max(65535, "must be a port number"),
+  plugins: z.record(
+    z.string().regex(PLUGIN, "is not a plugin name"),
+    z.array(z.string("must be a list of committee codes"), "must be a list of committee codes"),
+    {
+      error: (issue) =>
+        issue.code === "invalid_key" ? "is not a plugin name" : "must map plugin names to committee codes",
+    },
+  ),
+});
+const needsEither = 'needs either "plugins" (a local host) or "url" (a remote host)';
+const RemoteHost = z.object({
+  name: hostName,
+  url: z.string(needsEither).regex(/^https?:\/\//, needsEither),
+});
+const File = z.object({ hosts: z.array(z.unknown(), '"hosts" must be a list') });
+
+/** The first problem zod found, as `plugins.json: hosts[0].port must be a port number`. */
+function problem(where: string, error: z.ZodError): PluginsConfigError {
+  const issue = error.issues[0];
+  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+  return new PluginsConfigError(`${where}${path} ${issue.message}`);
+}
+
+/**
+ * Validates the shape with zod, naming the offending entry; then what no single entry
+ * shows (a name or a plugin used twice). Committee codes are checked by the host against the tree.
+ */
 export function parsePluginsConfig(text: string, source = "plugins.json"): PluginsConfig {
   let raw: unknown;
   try {
@@ -36,41 +69,29 @@ export function parsePluginsConfig(text: string, source = "plugins.json"): Plugi
   } catch (e) {
     throw new PluginsConfigError(`${source}: not valid JSON (${e instanceof Error ? e.message : e})`);
   }
-  const hosts = (raw as { hosts?: unknown }).hosts;
-  if (!Array.isArray(hosts)) throw new PluginsConfigError(`${source}: "hosts" must be a list`);
+  const file = File.safeParse(raw);
+  if (!file.success) throw new PluginsConfigError(`${source}: ${file.error.issues[0].message}`);
   const names = new Set<string>();
   const mounted = new Map<string, string>();
-  hosts.forEach((h: Record<string, unknown>, i: number) => {
+  const hosts = file.data.hosts.map((entry, i): HostConfig => {
     const where = `${source}: hosts[${i}]`;
-    if (typeof h?.name !== "string" || !NAME.test(h.name)) {
-      throw new PluginsConfigError(`${where}.name must be lowercase letters, digits or _ (it becomes a subgraph name)`);
-    }
+    // A host is local when it lists plugins, remote otherwise.
+    const local = typeof entry === "object" && entry !== null && (entry as { plugins?: unknown }).plugins !== undefined;
+    const parsed = (local ? LocalHost : RemoteHost).safeParse(entry);
+    if (!parsed.success) throw problem(where, parsed.error);
+    const h = parsed.data;
     if (names.has(h.name)) throw new PluginsConfigError(`${where}.name "${h.name}" is used twice`);
     names.add(h.name);
-    if (h.plugins === undefined) {
-      if (typeof h.url !== "string" || !/^https?:\/\//.test(h.url)) {
-        throw new PluginsConfigError(`${where} needs either "plugins" (a local host) or "url" (a remote host)`);
-      }
-      return;
-    }
-    if (!Number.isInteger(h.port) || (h.port as number) < 1 || (h.port as number) > 65535) {
-      throw new PluginsConfigError(`${where}.port must be a port number`);
-    }
-    if (typeof h.plugins !== "object" || h.plugins === null || Array.isArray(h.plugins)) {
-      throw new PluginsConfigError(`${where}.plugins must map plugin names to committee codes`);
-    }
-    for (const [plugin, committees] of Object.entries(h.plugins as Record<string, unknown>)) {
-      if (!PLUGIN.test(plugin)) throw new PluginsConfigError(`${where}.plugins: "${plugin}" is not a plugin name`);
+    if (!("plugins" in h)) return { ...(entry as object), ...h };
+    for (const plugin of Object.keys(h.plugins)) {
       if (mounted.has(plugin)) {
         throw new PluginsConfigError(`${where}.plugins: ${plugin} is already mounted by host ${mounted.get(plugin)}`);
       }
       mounted.set(plugin, h.name);
-      if (!Array.isArray(committees) || committees.some((c) => typeof c !== "string")) {
-        throw new PluginsConfigError(`${where}.plugins.${plugin} must be a list of committee codes`);
-      }
     }
+    return { ...(entry as object), ...h };
   });
-  return { hosts: hosts as HostConfig[] };
+  return { hosts };
 }
 
 export function readPluginsConfig(path: string): PluginsConfig {

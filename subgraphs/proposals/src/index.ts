@@ -35,9 +35,9 @@ import {
 } from "./proposal/proposal.resolver";
 import { seedProposals } from "./seed/proposals.seed";
 import { CommitteeStatsResolver, ProposalStatsResolver } from "./statistics/committee-stats.resolver";
-import { OPINION_REPORT_FIGURES, OpinionReportStats } from "./statistics/opinion-report-stats";
+import { OPINION_REPORT_STATS, OpinionReportStats } from "./statistics/opinion-report-stats";
 import { ProposalReportResolver } from "./statistics/proposal-report";
-import { PROPOSAL_FIGURES, ProposalStats } from "./statistics/proposal-stats";
+import { PROPOSAL_STATS, ProposalStats } from "./statistics/proposal-stats";
 
 /** 提案: proposals and their workflow, handling units, opinion reports, and their figures. */
 export const proposalsModule = defineModule({
@@ -110,16 +110,7 @@ export const proposalsModule = defineModule({
     MANAGE_OPINION_REPORTS,
     READ_OPINION_REPORTS,
   ],
-  stats: [
-    { field: "proposalStats", title: "提案", titleEn: "Proposals", period: "year", figures: PROPOSAL_FIGURES },
-    {
-      field: "opinionReportStats",
-      title: "社情民意信息",
-      titleEn: "Opinion reports",
-      period: "year",
-      figures: OPINION_REPORT_FIGURES,
-    },
-  ],
+  stats: [PROPOSAL_STATS, OPINION_REPORT_STATS],
   seed: seedProposals,
 });
 
@@ -127,5 +118,5 @@ export default proposalsModule;
 export { Proposal, ProposalStatus, ProposalKind, ProposalCategory } from "./proposal/proposal.entity";
 export { HandlingUnit } from "./handling-unit/handling-unit.entity";
 export { OpinionReport } from "./opinion-report/opinion-report.entity";
-export { PROPOSAL_FIGURES } from "./statistics/proposal-stats";
-export { OPINION_REPORT_FIGURES } from "./statistics/opinion-report-stats";
+export { PROPOSAL_STATS } from "./statistics/proposal-stats";
+export { OPINION_REPORT_STATS } from "./statistics/opinion-report-stats";

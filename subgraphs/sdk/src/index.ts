@@ -29,3 +29,5 @@ export * from "./collections";
 export * from "./random";
 export * from "./json-list";
 export * from "./scope";
+export * from "./workflow";
+export * from "./figures";

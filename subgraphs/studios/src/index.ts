@@ -3,7 +3,7 @@ import { StudioActivity, StudioActivityParticipant } from "./activity/activity.e
 import { StudioActivityResolver } from "./activity/activity.resolver";
 import { CommitteeStudioStatsResolver, StudioCoverageResolver } from "./coverage/coverage.resolver";
 import { StudioReportResolver } from "./coverage/studio-report";
-import { STUDIO_FIGURES, StudioStats } from "./coverage/studio-stats";
+import { StudioStats } from "./coverage/studio-stats";
 import { MemberStudiosResolver } from "./member/member-studios.resolver";
 import { StudiosInitial1732600000000 } from "./migrations/1732600000000-studios-initial";
 import { MANAGE_STUDIOS, READ_STUDIOS, RECORD_STUDIO_ACTIVITY } from "./permissions";
@@ -12,6 +12,7 @@ import { seedStudios } from "./seed/studios.seed";
 import { Studio } from "./studio/studio.entity";
 import { StudioResolver, StudioRosterEntryResolver, studioReference } from "./studio/studio.resolver";
 import { activityScope, studioScope } from "./studio/studio.scope";
+import { STUDIO_STATS } from "./coverage/studio-figures";
 
 /** 委员工作室: studios, their rosters (入室委员) and duty activities, and the coverage figures. */
 export const studiosModule = defineModule({
@@ -51,15 +52,7 @@ export const studiosModule = defineModule({
       },
     }),
   ],
-  stats: [
-    {
-      field: "studioStats",
-      title: "委员工作室",
-      titleEn: "Studios",
-      period: "year",
-      figures: STUDIO_FIGURES,
-    },
-  ],
+  stats: [STUDIO_STATS],
   seed: seedStudios,
 });
 

@@ -1,7 +1,7 @@
 import { AnnualReportRef, CommitteeRef, defineModule, MemberRef, scopedRecord } from "@tongxin/sdk";
 import { CommitteeTrainingStatsResolver, TrainingCoverageResolver } from "./coverage/coverage.resolver";
 import { TrainingReportResolver } from "./coverage/training-report";
-import { TRAINING_FIGURES, TrainingStats } from "./coverage/training-stats";
+import { TrainingStats } from "./coverage/training-stats";
 import { TrainingEnrolment } from "./enrolment/enrolment.entity";
 import { MemberTrainingResolver } from "./member/member-training.resolver";
 import { TrainingInitial1732700000000 } from "./migrations/1732700000000-training-initial";
@@ -10,6 +10,7 @@ import { seedTraining } from "./seed/training.seed";
 import { TrainingSession } from "./session/session.entity";
 import { TrainingEnrolmentResolver, TrainingSessionResolver, sessionReference } from "./session/session.resolver";
 import { sessionScope } from "./session/session.scope";
+import { TRAINING_STATS } from "./coverage/training-figures";
 
 /** 履职学习培训: sessions of every kind, enrolment and attendance, and the coverage of a term. */
 export const trainingModule = defineModule({
@@ -41,15 +42,7 @@ export const trainingModule = defineModule({
       write: { query: "mutation ($id: ID!) { deleteTrainingSession(id: $id, version: 1) }" },
     }),
   ],
-  stats: [
-    {
-      field: "trainingStats",
-      title: "履职学习培训",
-      titleEn: "Training",
-      period: "term-or-year",
-      figures: TRAINING_FIGURES,
-    },
-  ],
+  stats: [TRAINING_STATS],
   seed: seedTraining,
 });
 

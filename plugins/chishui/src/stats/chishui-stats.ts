@@ -1,83 +1,44 @@
-import {
-  additiveFigures,
-  CommitteeRef,
-  moduleEnablement,
-  rate,
-  yearRange,
-  type FigureDefinition,
-  type RequestContext,
-} from "@tongxin/sdk";
+import { additiveFigures, CommitteeRef, moduleEnablement, rate, yearRange, type RequestContext } from "@tongxin/sdk";
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { ChishuiInspection } from "../inspection/inspection.entity";
 import { CHISHUI } from "../name";
+import { CHISHUI_STATS } from "./chishui-figures";
 
 @ObjectType({ description: "赤水河流域保护监督统计 / Chishui basin supervision figures" })
 export class ChishuiStats {
-  @Field(() => Int, { description: "监测断面数" })
+  @Field(() => Int, CHISHUI_STATS.options("sections"))
   sections: number;
 
-  @Field(() => Int, { description: "达标断面: 年内有监测且年均水质类别不劣于目标类别的断面" })
+  @Field(() => Int, CHISHUI_STATS.options("sectionsMeetingTarget"))
   sectionsMeetingTarget: number;
 
-  @Field(() => Int, { description: "年内监测次数" })
+  @Field(() => Int, CHISHUI_STATS.options("readings"))
   readings: number;
 
-  @Field(() => Int, { description: "其中Ⅱ类及以上(Ⅰ、Ⅱ类)的次数" })
+  @Field(() => Int, CHISHUI_STATS.options("readingsClassIIOrBetter"))
   readingsClassIIOrBetter: number;
 
-  @Field(() => Float, { nullable: true, description: "Ⅱ类及以上占比 = Ⅰ、Ⅱ类次数 / 监测次数" })
+  @Field(() => Float, { nullable: true, ...CHISHUI_STATS.options("shareClassIIOrBetter") })
   shareClassIIOrBetter: number | null;
 
-  @Field(() => Int, { description: "年内监督视察次数" })
+  @Field(() => Int, CHISHUI_STATS.options("inspections"))
   inspections: number;
 
-  @Field(() => Int, { description: "其中与其他政协联合视察的次数" })
+  @Field(() => Int, CHISHUI_STATS.options("jointInspections"))
   jointInspections: number;
 
-  @Field(() => Int, { description: "年内发现的问题" })
+  @Field(() => Int, CHISHUI_STATS.options("problemsFound"))
   problemsFound: number;
 
-  @Field(() => Int, { description: "年内发现、尚未整改销号的问题" })
+  @Field(() => Int, CHISHUI_STATS.options("problemsOpen"))
   problemsOpen: number;
 
-  @Field(() => Int, { description: "年内发现、已整改销号的问题" })
+  @Field(() => Int, CHISHUI_STATS.options("problemsClosed"))
   problemsClosed: number;
 
-  @Field(() => Int, { description: "计入统计的(已启用本模块的)政协数" })
+  @Field(() => Int, CHISHUI_STATS.options("committees"))
   committees: number;
 }
-
-export const CHISHUI_FIGURES: FigureDefinition[] = [
-  {
-    key: "sectionsMeetingTarget",
-    title: "达标断面",
-    titleEn: "Sections meeting target",
-    kind: "count",
-    definition:
-      "年内有监测且年均水质类别(Ⅰ=1…Ⅴ=5)不劣于目标类别的断面数 / sections whose mean class in the year is at or better than their target",
-  },
-  {
-    key: "shareClassIIOrBetter",
-    title: "Ⅱ类及以上占比",
-    titleEn: "Share at class II or better",
-    kind: "rate",
-    definition: "年内Ⅰ、Ⅱ类监测次数 / 监测次数 / readings at class I or II over all readings in the year",
-  },
-  {
-    key: "problemsOpen",
-    title: "未销号问题",
-    titleEn: "Problems open",
-    kind: "count",
-    definition: "年内发现、尚未整改销号的问题 / problems found in the year not yet closed",
-  },
-  {
-    key: "problemsClosed",
-    title: "已销号问题",
-    titleEn: "Problems closed",
-    kind: "count",
-    definition: "年内发现、已整改销号的问题 / problems found in the year and closed",
-  },
-];
 
 type Counts = Omit<ChishuiStats, "shareClassIIOrBetter">;
 const ZERO: Counts = {

@@ -1,14 +1,8 @@
-import {
-  additiveFigures,
-  CommitteeRef,
-  moduleEnablement,
-  yearRange,
-  type FigureDefinition,
-  type RequestContext,
-} from "@tongxin/sdk";
+import { additiveFigures, CommitteeRef, moduleEnablement, yearRange, type RequestContext } from "@tongxin/sdk";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { COURTYARD } from "../name";
 import { CourtyardIssue, CourtyardSession, CourtyardTheme } from "../session/session.entity";
+import { COURTYARD_STATS } from "./courtyard-figures";
 
 @ObjectType({ description: "按主题统计" })
 export class CourtyardThemeCount {
@@ -21,55 +15,24 @@ export class CourtyardThemeCount {
 
 @ObjectType({ description: "院坝协商统计 / courtyard consultation figures" })
 export class CourtyardStats {
-  @Field(() => Int, { description: "年内举行的院坝协商次数" })
+  @Field(() => Int, COURTYARD_STATS.options("sessions"))
   sessions: number;
 
-  @Field(() => Int, { description: "年内参加群众人次" })
+  @Field(() => Int, COURTYARD_STATS.options("participants"))
   participants: number;
 
-  @Field(() => Int, { description: "年内协商中群众提出的问题数" })
+  @Field(() => Int, COURTYARD_STATS.options("issuesRaised"))
   issuesRaised: number;
 
-  @Field(() => Int, { description: "其中现已解决的问题数" })
+  @Field(() => Int, COURTYARD_STATS.options("issuesResolved"))
   issuesResolved: number;
 
   @Field(() => [CourtyardThemeCount])
   byTheme: CourtyardThemeCount[];
 
-  @Field(() => Int, { description: "计入统计的(已启用本模块的)政协数" })
+  @Field(() => Int, COURTYARD_STATS.options("committees"))
   committees: number;
 }
-
-export const COURTYARD_FIGURES: FigureDefinition[] = [
-  {
-    key: "sessions",
-    title: "院坝协商",
-    titleEn: "Courtyard consultations",
-    kind: "count",
-    definition: "年内举行的院坝协商次数 / consultations held in the year",
-  },
-  {
-    key: "participants",
-    title: "参加群众",
-    titleEn: "Participants",
-    kind: "count",
-    definition: "年内院坝协商参加群众人次 / people taking part in the year's consultations",
-  },
-  {
-    key: "issuesRaised",
-    title: "群众所提问题",
-    titleEn: "Issues raised",
-    kind: "count",
-    definition: "年内协商中群众提出的问题数 / issues raised at the year's consultations",
-  },
-  {
-    key: "issuesResolved",
-    title: "已解决问题",
-    titleEn: "Issues resolved",
-    kind: "count",
-    definition: "年内提出且现已解决的问题数 / of those, issues now resolved",
-  },
-];
 
 type Figures = Omit<CourtyardStats, "byTheme"> & { byTheme: Map<CourtyardTheme, number> };
 const zero = (): Figures => ({

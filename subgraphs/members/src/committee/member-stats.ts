@@ -5,7 +5,6 @@ import {
   jsonScopes,
   scopesParam,
   yearRange,
-  type FigureDefinition,
   type RequestContext,
 } from "@tongxin/sdk";
 import DataLoader from "dataloader";
@@ -14,6 +13,7 @@ import { Membership } from "../membership/membership.entity";
 import { seatCurrentAt } from "../membership/membership.sql";
 import { Party } from "../party/party.entity";
 import { Sector } from "../sector/sector.entity";
+import { MEMBER_STATS } from "./member-figures";
 
 @ObjectType({ description: "按界别统计 / active members of one sector" })
 export class SectorCount {
@@ -39,19 +39,19 @@ export class MemberStats {
   @Field({ description: "统计截至日期 / the day the figures describe" })
   asOf: string;
 
-  @Field(() => Int, { description: "在任委员: 当前在该政协任职且状态为在任的委员人数" })
+  @Field(() => Int, MEMBER_STATS.options("activeMembers"))
   activeMembers: number;
 
-  @Field(() => Int, { description: "已签订履职尽责承诺书的在任委员人数" })
+  @Field(() => Int, MEMBER_STATS.options("commitmentsSigned"))
   commitmentsSigned: number;
 
-  @Field(() => Int, { description: "被撤销委员资格的人数(给定年份内; 未给年份为累计)" })
+  @Field(() => Int, MEMBER_STATS.options("revoked"))
   revoked: number;
 
-  @Field(() => Int, { description: "在任女委员人数" })
+  @Field(() => Int, MEMBER_STATS.options("female"))
   female: number;
 
-  @Field(() => Int, { description: "在任少数民族委员人数" })
+  @Field(() => Int, MEMBER_STATS.options("ethnicMinorities"))
   ethnicMinorities: number;
 
   @Field(() => [SectorCount])
@@ -154,29 +154,3 @@ export const memberStatsLoaders = defineLoaders((ctx) => ({
     cacheKeyFn: (k) => `${k.code}|${k.year ?? ""}|${k.codes.length}`,
   }),
 }));
-
-/** The definitions, written once: the dashboard and the annual report read them from here. */
-export const MEMBER_FIGURES: FigureDefinition[] = [
-  {
-    key: "activeMembers",
-    title: "在任委员",
-    titleEn: "Active members",
-    kind: "count",
-    definition:
-      "当前(或年末)在该政协任职且状态为在任的委员人数 / members whose seat on the committee is current and ACTIVE",
-  },
-  {
-    key: "commitmentsSigned",
-    title: "签订履职尽责承诺书",
-    titleEn: "Duty letters signed",
-    kind: "count",
-    definition: "已签订履职尽责承诺书的在任委员 / active members with a signed duty letter",
-  },
-  {
-    key: "revoked",
-    title: "撤销委员资格",
-    titleEn: "Seats revoked",
-    kind: "count",
-    definition: "当年被撤销委员资格的人数 / members whose seat was revoked in the year",
-  },
-];

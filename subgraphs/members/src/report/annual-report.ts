@@ -1,7 +1,7 @@
-import { reportSection, ReportFigure, ReportSection, yearRange, type RequestContext } from "@tongxin/sdk";
+import { ReportFigure, ReportSection, yearRange, type RequestContext } from "@tongxin/sdk";
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { getCommittee, memberStats } from "../committee/committee.service";
-import { MEMBER_FIGURES } from "../committee/member-stats";
+import { MEMBER_STATS } from "../committee/member-figures";
 
 /**
  * 年度工作报告: the figures a committee's annual work report prints. This module owns the
@@ -91,12 +91,7 @@ export class AnnualReportResolver {
   @FieldResolver(() => ReportSection, { nullable: true, description: "委员队伍 (截至年末)" })
   async members(@Root() r: AnnualReport, @Ctx() ctx: RequestContext): Promise<ReportSection> {
     const stats = await memberStats(ctx, r.committee, { year: r.year });
-    return reportSection(
-      MODULE,
-      { field: "memberStats", title: "委员", titleEn: "Members", period: "year", figures: MEMBER_FIGURES },
-      stats as unknown as Record<string, unknown>,
-      [{ key: "activeMembers" }, { key: "commitmentsSigned" }, { key: "revoked" }],
-    );
+    return MEMBER_STATS.report(MODULE, { ...stats }, ["activeMembers", "commitmentsSigned", "revoked"]);
   }
 
   @FieldResolver(() => [ReportFigure], { description: "报告列出但系统尚未登记的数字 (值为 null)" })

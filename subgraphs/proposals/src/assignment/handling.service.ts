@@ -18,7 +18,8 @@ import { Proposal, ProposalStatus } from "../proposal/proposal.entity";
 import type { ReplyInput } from "../proposal/proposal.inputs";
 import { forgetProposal } from "../proposal/proposal.loader";
 import { checkCommitteeFilter, getProposal } from "../proposal/proposal.service";
-import { assertState, loadForWrite, refuse, transition } from "../proposal/proposal.transition";
+import { assertCan, loadForWrite, transition } from "../proposal/proposal.transition";
+import { ASSIGNMENT_WORKFLOW, Guard } from "../proposal/proposal.workflow";
 import { assignmentScope } from "./assignment.scope";
 import { AssignmentRole, AssignmentStatus, ProposalAssignment } from "./assignment.entity";
 import { ProposalReply } from "./reply.entity";
@@ -56,21 +57,21 @@ async function unitWrite(
   return written;
 }
 
-/** Moves one assignment on, only from the status it was read in. */
+/** Moves one assignment on as ASSIGNMENT_WORKFLOW says, only from the status it was read in. */
 async function moveAssignment(
   tx: RequestContext,
   a: ProposalAssignment,
-  from: AssignmentStatus,
-  values: Partial<ProposalAssignment>,
   action: ProposalAction,
+  values: Partial<ProposalAssignment>,
+  guard?: string,
 ): Promise<void> {
-  if (a.status !== from) throw refuse(a.status, action);
+  const to = ASSIGNMENT_WORKFLOW.next(tx, a.status, action, guard);
   const r = await tx
     .manager(ProposalAssignment)
     .createQueryBuilder()
     .update(ProposalAssignment)
-    .set(values)
-    .where("id = :id AND status = :from", { id: a.id, from })
+    .set({ ...values, status: to })
+    .where("id = :id AND status = :from", { id: a.id, from: a.status })
     .execute();
   // Assignments change only under the proposal's row lock; this is the safety net.
   if (r.affected !== 1) throw conflict("assignment");
@@ -79,14 +80,8 @@ async function moveAssignment(
 /** 签收. */
 export function acceptAssignment(ctx: RequestContext, rawId: string): Promise<Proposal> {
   return unitWrite(ctx, rawId, async (tx, p, mine, unit) => {
-    assertState(p, [ProposalStatus.ASSIGNED], ProposalAction.ACCEPT);
-    await moveAssignment(
-      tx,
-      mine,
-      AssignmentStatus.PENDING,
-      { status: AssignmentStatus.ACCEPTED, acceptedOn: today() },
-      ProposalAction.ACCEPT,
-    );
+    assertCan(tx, p, ProposalAction.ACCEPT);
+    await moveAssignment(tx, mine, ProposalAction.ACCEPT, { acceptedOn: today() });
     await transition(tx, p, { action: ProposalAction.ACCEPT, note: `${unit.name} (${ROLE_ZH[mine.role]}) 签收` });
   });
 }
@@ -99,28 +94,23 @@ export function acceptAssignment(ctx: RequestContext, rawId: string): Promise<Pr
 export async function returnAssignment(ctx: RequestContext, rawId: string, rawReason: string): Promise<Proposal> {
   const reason = text(rawReason, "reason", { max: 500, required: true });
   return unitWrite(ctx, rawId, async (tx, p, mine, unit) => {
-    assertState(p, [ProposalStatus.ASSIGNED], ProposalAction.RETURN);
-    await moveAssignment(
-      tx,
-      mine,
-      AssignmentStatus.PENDING,
-      { status: AssignmentStatus.RETURNED, returnedOn: today(), returnReason: reason },
-      ProposalAction.RETURN,
-    );
+    assertCan(tx, p, ProposalAction.RETURN);
+    const returnedOn = today();
+    await moveAssignment(tx, mine, ProposalAction.RETURN, { returnedOn, returnReason: reason }, Guard.OWN);
+    const open = ASSIGNMENT_WORKFLOW.from(ProposalAction.RETURN, Guard.REST_OF_ROUND);
     await tx
       .manager(ProposalAssignment)
       .createQueryBuilder()
       .update(ProposalAssignment)
-      .set({ status: AssignmentStatus.CANCELLED })
+      .set({ status: ASSIGNMENT_WORKFLOW.next(tx, open[0], ProposalAction.RETURN, Guard.REST_OF_ROUND) })
       .where("proposal_id = :id AND round = :round AND status IN (:...open)", {
         id: p.id,
         round: p.handlingRound,
-        open: [AssignmentStatus.PENDING, AssignmentStatus.ACCEPTED],
+        open,
       })
       .execute();
     await transition(tx, p, {
       action: ProposalAction.RETURN,
-      to: ProposalStatus.FILED,
       set: { assignedOn: null, dueOn: null },
       note: `${unit.name} (${ROLE_ZH[mine.role]}) 退回: ${reason}`,
     });
@@ -131,15 +121,10 @@ export async function returnAssignment(ctx: RequestContext, rawId: string, rawRe
 export async function replyToProposal(ctx: RequestContext, rawId: string, input: ReplyInput): Promise<Proposal> {
   const body = text(input.body, "input.body", { max: 20_000, required: true });
   return unitWrite(ctx, rawId, async (tx, p, mine, unit) => {
-    assertState(p, [ProposalStatus.ASSIGNED], ProposalAction.REPLY);
+    const by = mine.role === AssignmentRole.LEAD ? Guard.LEAD_UNIT : Guard.ASSISTING_UNIT;
+    assertCan(tx, p, ProposalAction.REPLY, by);
     const t = today();
-    await moveAssignment(
-      tx,
-      mine,
-      AssignmentStatus.ACCEPTED,
-      { status: AssignmentStatus.REPLIED, repliedOn: t },
-      ProposalAction.REPLY,
-    );
+    await moveAssignment(tx, mine, ProposalAction.REPLY, { repliedOn: t });
     await tx.repo(ProposalReply).insert({
       proposalId: p.id,
       assignmentId: mine.id,
@@ -152,7 +137,7 @@ export async function replyToProposal(ctx: RequestContext, rawId: string, input:
     });
     await transition(tx, p, {
       action: ProposalAction.REPLY,
-      to: mine.role === AssignmentRole.LEAD ? ProposalStatus.REPLIED : undefined,
+      guard: by,
       note: `${unit.name} (${ROLE_ZH[mine.role]}) 答复, ${input.replyClass} 类`,
     });
   });

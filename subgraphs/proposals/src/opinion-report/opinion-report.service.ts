@@ -2,7 +2,6 @@ import {
   badInput,
   conflict,
   defineLoaders,
-  invalidTransition,
   notFound,
   paginateById,
   parseDate,
@@ -17,7 +16,8 @@ import DataLoader from "dataloader";
 import { MANAGE_OPINION_REPORTS, READ_OPINION_REPORTS, SUBMIT_OPINION_REPORTS } from "../permissions";
 import { assertSitsOn, currentMember } from "../proposal/proposal.rules";
 import { checkCommitteeFilter } from "../proposal/proposal.service";
-import { OpinionReport, OpinionReportStatus } from "./opinion-report.entity";
+import { OPINION_REPORT_WORKFLOW, OpinionReportAction } from "../proposal/proposal.workflow";
+import { OpinionReport } from "./opinion-report.entity";
 import { opinionReportScope } from "./opinion-report.scope";
 import type { OpinionReportsArgs, SubmitOpinionReportInput } from "./opinion-report.inputs";
 
@@ -100,20 +100,21 @@ export async function submitOpinionReport(
       submitterMemberId,
       submitterName,
       sourceProposalId: null,
-      status: OpinionReportStatus.SUBMITTED,
+      status: OPINION_REPORT_WORKFLOW.next(tx, null, OpinionReportAction.SUBMIT),
       version: 1,
     });
     return tx.repo(OpinionReport).findOneByOrFail({ id: Number(inserted.identifiers[0].id) });
   });
 }
 
-/** One step of collected → compiled → forwarded → instructed, conditional on the state read. */
+/**
+ * One step of collected → compiled → forwarded → instructed, to the state
+ * OPINION_REPORT_WORKFLOW gives it, conditional on the state read.
+ */
 async function advance(
   ctx: RequestContext,
   rawId: string,
-  from: OpinionReportStatus,
-  to: OpinionReportStatus,
-  action: string,
+  action: OpinionReportAction,
   values: Partial<OpinionReport>,
   version?: number | null,
   check?: (r: OpinionReport) => void,
@@ -121,7 +122,8 @@ async function advance(
   ctx.require(MANAGE_OPINION_REPORTS);
   const seen = await getOpinionReport(ctx, rawId);
   await opinionReportScope.assertWritable(ctx, seen);
-  if (seen.status !== from) throw invalidTransition(seen.status, action);
+  const from = seen.status;
+  const to = OPINION_REPORT_WORKFLOW.next(ctx, from, action);
   if (version !== undefined && version !== null && version !== seen.version) throw conflict(REPORT.en);
   check?.(seen);
   const written = await ctx.transaction(OpinionReport, async (tx) => {
@@ -134,7 +136,7 @@ async function advance(
       .execute();
     if (result.affected !== 1) {
       const now = await tx.repo(OpinionReport).findOneBy({ id: seen.id });
-      if (now && now.status !== from) throw invalidTransition(now.status, action);
+      if (now && now.status !== from) throw OPINION_REPORT_WORKFLOW.refuse(now.status, action);
       throw conflict(REPORT.en);
     }
     // Read back inside the transaction, so the answer cannot fail after the write committed.
@@ -149,9 +151,7 @@ export const compileOpinionReport = (ctx: RequestContext, id: string, bulletin: 
   advance(
     ctx,
     id,
-    OpinionReportStatus.SUBMITTED,
-    OpinionReportStatus.COMPILED,
-    "compile",
+    OpinionReportAction.COMPILE,
     { compiledOn: today(), bulletin: text(bulletin, "bulletin", { max: 100, required: true }) },
     version,
   );
@@ -160,9 +160,7 @@ export const declineOpinionReport = (ctx: RequestContext, id: string, reason: st
   advance(
     ctx,
     id,
-    OpinionReportStatus.SUBMITTED,
-    OpinionReportStatus.DECLINED,
-    "decline",
+    OpinionReportAction.DECLINE,
     { declinedReason: text(reason, "reason", { max: 500, required: true }) },
     version,
   );
@@ -171,9 +169,7 @@ export const forwardOpinionReport = (ctx: RequestContext, id: string, to: string
   advance(
     ctx,
     id,
-    OpinionReportStatus.COMPILED,
-    OpinionReportStatus.FORWARDED,
-    "forward",
+    OpinionReportAction.FORWARD,
     { forwardedOn: today(), forwardedTo: text(to, "forwardedTo", { max: 200, required: true }) },
     version,
   );
@@ -192,9 +188,7 @@ export function recordLeaderInstruction(
   return advance(
     ctx,
     id,
-    OpinionReportStatus.FORWARDED,
-    OpinionReportStatus.INSTRUCTED,
-    "record an instruction",
+    OpinionReportAction.INSTRUCT,
     { instructedOn, instructionLeader: leader, instruction },
     version,
     (r) => {

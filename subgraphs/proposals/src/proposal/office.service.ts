@@ -10,18 +10,19 @@ import {
   type RequestContext,
 } from "@tongxin/sdk";
 import { In } from "typeorm";
-import { AssignmentRole, AssignmentStatus, ProposalAssignment } from "../assignment/assignment.entity";
+import { AssignmentRole, ProposalAssignment } from "../assignment/assignment.entity";
 import { addMonths } from "../calendar";
 import { HandlingUnit } from "../handling-unit/handling-unit.entity";
-import { OpinionReport, OpinionReportStatus } from "../opinion-report/opinion-report.entity";
+import { OpinionReport } from "../opinion-report/opinion-report.entity";
 import { MANAGE_PROPOSALS } from "../permissions";
 import { ProposalAction } from "./proposal-event.entity";
-import { Proposal, ProposalStatus, ReviewDecision } from "./proposal.entity";
+import { Proposal, ReviewDecision } from "./proposal.entity";
 import type { AssignProposalInput, MarkKeyProposalInput, ReviewProposalInput } from "./proposal.inputs";
 import { forgetProposal, proposalLoaders } from "./proposal.loader";
 import { optionalNote } from "./proposal.rules";
 import { getProposal } from "./proposal.service";
-import { assertState, loadForWrite, refuse, transition } from "./proposal.transition";
+import { assertCan, loadForWrite, refuse, transition } from "./proposal.transition";
+import { ASSIGNMENT_WORKFLOW, OPINION_REPORT_WORKFLOW, OpinionReportAction } from "./proposal.workflow";
 
 /** A reply is due within three months of assignment, six at most (DOMAIN.md). */
 export const DEFAULT_DUE_MONTHS = 3;
@@ -75,7 +76,7 @@ export async function reviewProposal(
     const action = { FILED: ProposalAction.FILE, NOT_FILED: ProposalAction.NOT_FILE, MERGED: ProposalAction.MERGE }[
       input.decision
     ];
-    assertState(p, [ProposalStatus.SUBMITTED], action);
+    assertCan(tx, p, action);
     if (mergedIntoId !== null) {
       const target = await proposalLoaders(tx).visibleProposal.load(mergedIntoId);
       if (
@@ -94,7 +95,6 @@ export async function reviewProposal(
     }
     await transition(tx, p, {
       action,
-      to: ProposalStatus[input.decision],
       set: {
         reviewDecision: input.decision,
         reviewedOn: today(),
@@ -122,7 +122,7 @@ export async function convertToOpinionReport(
     "提案者";
   const report = await ctx.transaction(Proposal, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
-    assertState(p, [ProposalStatus.NOT_FILED], ProposalAction.CONVERT);
+    assertCan(tx, p, ProposalAction.CONVERT);
     if (p.convertedReportId !== null) {
       throw new AppError(
         ErrorCode.INVALID_TRANSITION,
@@ -139,7 +139,7 @@ export async function convertToOpinionReport(
       submitterMemberId: p.leadMemberId,
       submitterName,
       sourceProposalId: p.id,
-      status: OpinionReportStatus.SUBMITTED,
+      status: OPINION_REPORT_WORKFLOW.next(tx, null, OpinionReportAction.CONVERT),
       version: 1,
     });
     const reportId = Number(inserted.identifiers[0].id);
@@ -183,7 +183,7 @@ export async function assignProposal(
     throw badInput("input.dueOn", "答复期限最长为交办后 6 个月", "at most six months after assignment");
   }
   return officeWrite(ctx, rawId, async (tx, p) => {
-    assertState(p, [ProposalStatus.FILED], ProposalAction.ASSIGN);
+    assertCan(tx, p, ProposalAction.ASSIGN);
     const units = new Map(
       (await tx.repo(HandlingUnit).findBy({ id: In([leadId, ...assisting]) })).map((u) => [u.id, u]),
     );
@@ -198,12 +198,13 @@ export async function assignProposal(
     const lead = check(leadId, "input.leadUnitId");
     const helpers = assisting.map((id, i) => check(id, `input.assistingUnitIds[${i}]`));
     const round = p.handlingRound + 1;
+    const pending = ASSIGNMENT_WORKFLOW.next(tx, null, ProposalAction.ASSIGN);
     const row = (unitId: number, role: AssignmentRole) => ({
       proposalId: p.id,
       unitId,
       role,
       round,
-      status: AssignmentStatus.PENDING,
+      status: pending,
       assignedOn: t,
       dueOn,
       acceptedOn: null,
@@ -216,7 +217,6 @@ export async function assignProposal(
       .insert([row(lead.id, AssignmentRole.LEAD), ...helpers.map((u) => row(u.id, AssignmentRole.ASSISTING))]);
     await transition(tx, p, {
       action: ProposalAction.ASSIGN,
-      to: ProposalStatus.ASSIGNED,
       set: { handlingRound: round, assignedOn: t, dueOn },
       version,
       note: `主办: ${lead.name}${helpers.length ? `; 协办: ${helpers.map((u) => u.name).join("、")}` : ""}; 答复期限 ${dueOn}`,
@@ -234,7 +234,7 @@ export async function markKeyProposal(
   const supervisingLeader = text(input.supervisingLeader, "input.supervisingLeader", { max: 64, required: true });
   const note = optionalNote(input.note, "input.note");
   return officeWrite(ctx, rawId, async (tx, p) => {
-    assertState(p, [ProposalStatus.FILED, ProposalStatus.ASSIGNED, ProposalStatus.REPLIED], ProposalAction.MARK_KEY);
+    assertCan(tx, p, ProposalAction.MARK_KEY);
     await transition(tx, p, {
       action: ProposalAction.MARK_KEY,
       set: { isKey: true, supervisingLeader },
@@ -251,7 +251,7 @@ export async function rateKeyReplyExcellent(
   version?: number | null,
 ): Promise<Proposal> {
   return officeWrite(ctx, rawId, async (tx, p) => {
-    assertState(p, [ProposalStatus.REPLIED, ProposalStatus.CLOSED], ProposalAction.RATE_EXCELLENT);
+    assertCan(tx, p, ProposalAction.RATE_EXCELLENT);
     if (!p.isKey) {
       throw new AppError(ErrorCode.INVALID_TRANSITION, "只有重点提案评定办复优秀", "only key proposals are rated", {
         from: p.status,
@@ -272,10 +272,9 @@ export async function closeProposal(
 ): Promise<Proposal> {
   const reason = optionalNote(note, "note");
   return officeWrite(ctx, rawId, async (tx, p) => {
-    assertState(p, [ProposalStatus.REPLIED], ProposalAction.CLOSE);
+    assertCan(tx, p, ProposalAction.CLOSE);
     await transition(tx, p, {
       action: ProposalAction.CLOSE,
-      to: ProposalStatus.CLOSED,
       set: { closedOn: today() },
       version,
       note: reason,

@@ -1,17 +1,10 @@
-import {
-  conflict,
-  invalidTransition,
-  notFound,
-  parseId,
-  type RequestContext,
-  tokenMemberId,
-  tokenUnitId,
-} from "@tongxin/sdk";
+import { conflict, notFound, parseId, type RequestContext, tokenMemberId, tokenUnitId } from "@tongxin/sdk";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { ProposalAction, ProposalEvent } from "./proposal-event.entity";
 import { Proposal, ProposalStatus } from "./proposal.entity";
 import { forgetProposal } from "./proposal.loader";
 import { proposalScope } from "./proposal.scope";
+import { PROPOSAL_WORKFLOW } from "./proposal.workflow";
 
 const PROPOSAL = { en: "proposal", zh: "提案" };
 
@@ -38,38 +31,20 @@ export async function loadForWrite(tx: RequestContext, rawId: string | number, f
   return p;
 }
 
-/** The verb of each action as `INVALID_TRANSITION` messages name it. */
-const VERBS: Record<ProposalAction, string> = {
-  DRAFT: "draft",
-  INVITE_COSIGNERS: "invite co-signers",
-  WITHDRAW_INVITATION: "withdraw an invitation",
-  COSIGN: "co-sign",
-  SUBMIT: "submit",
-  RECLASSIFY: "reclassify",
-  FILE: "file",
-  NOT_FILE: "decline to file",
-  MERGE: "merge",
-  CONVERT: "convert to an opinion report",
-  ASSIGN: "assign",
-  ACCEPT: "accept",
-  RETURN: "return",
-  REPLY: "reply",
-  MARK_KEY: "mark as key proposal",
-  RATE_EXCELLENT: "rate the reply excellent",
-  EVALUATE: "evaluate",
-  CLOSE: "close",
-};
-
-export function assertState(p: Proposal, allowed: readonly ProposalStatus[], action: ProposalAction): void {
-  if (!allowed.includes(p.status)) throw invalidTransition(p.status, VERBS[action]);
+/**
+ * Refuses `action` on `p` as it is now unless the workflow table lists the step (for this
+ * kind of caller and, where the step has several outcomes, the condition `guard` names).
+ */
+export function assertCan(tx: RequestContext, p: Proposal, action: ProposalAction, guard?: string): ProposalStatus {
+  return PROPOSAL_WORKFLOW.next(tx, p.status, action, guard);
 }
 
-export const refuse = (from: string, action: ProposalAction) => invalidTransition(from, VERBS[action]);
+export const refuse = (from: string, action: ProposalAction) => PROPOSAL_WORKFLOW.refuse(from, action);
 
 export interface Transition {
   action: ProposalAction;
-  /** The new status; omitted for steps that leave it unchanged (co-signing, accepting …). */
-  to?: ProposalStatus;
+  /** Picks the outcome when the step has several (PROPOSAL_WORKFLOW names them). */
+  guard?: string;
   set?: Partial<Record<keyof Proposal, unknown>>;
   /** When the client sends the version it saw, a newer one answers CONFLICT. */
   version?: number | null;
@@ -77,13 +52,14 @@ export interface Transition {
 }
 
 /**
- * Moves `p` (as read by `loadForWrite` in this transaction) and records the event. The
+ * Moves `p` (as read by `loadForWrite` in this transaction) to the state the workflow table
+ * gives the step, and records the event. The
  * UPDATE is conditional on the status read and, when given, the client's version, so two
  * concurrent transitions can never both apply: the loser changes nothing and writes no event.
  */
 export async function transition(tx: RequestContext, p: Proposal, t: Transition): Promise<void> {
   if (t.version !== undefined && t.version !== null && t.version !== p.version) throw conflict(PROPOSAL.en);
-  const to = t.to ?? p.status;
+  const to = assertCan(tx, p, t.action, t.guard);
   const qb = tx
     .manager(Proposal)
     .createQueryBuilder()

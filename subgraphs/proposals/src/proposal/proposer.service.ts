@@ -20,7 +20,7 @@ import { DRAFT_PROPOSALS } from "../permissions";
 import { ProposalAttachment } from "./attachment.entity";
 import { CoSignerStatus, ProposalCoSigner } from "./co-signer.entity";
 import { ProposalAction } from "./proposal-event.entity";
-import { Evaluation, Proposal, ProposalKind, ProposalStatus } from "./proposal.entity";
+import { Evaluation, Proposal, ProposalKind } from "./proposal.entity";
 import type { DraftProposalInput, EvaluateReplyInput, UpdateProposalInput } from "./proposal.inputs";
 import { forgetProposal } from "./proposal.loader";
 import { ensureNumberCounter, issueSerial } from "./proposal.number";
@@ -39,7 +39,8 @@ import {
   validYear,
 } from "./proposal.rules";
 import { getProposal } from "./proposal.service";
-import { assertState, loadForWrite, recordEvent, refuse, transition } from "./proposal.transition";
+import { assertCan, loadForWrite, recordEvent, refuse, transition } from "./proposal.transition";
+import { ASSIGNMENT_WORKFLOW, Guard, PROPOSAL_WORKFLOW } from "./proposal.workflow";
 
 const PROPOSAL = { en: "proposal", zh: "提案" };
 const names = (members: MemberInfo[]) => members.map((m) => m.name).join("、");
@@ -127,6 +128,7 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
     (coSigners.length ? defaultCoSignDeadline() : null);
 
   return ctx.transaction(Proposal, async (tx) => {
+    const drafted = PROPOSAL_WORKFLOW.next(tx, null, ProposalAction.DRAFT);
     const inserted = await tx.repo(Proposal).insert({
       committeeCode: committee,
       year,
@@ -138,7 +140,7 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
       kind: leadMemberId === null ? ProposalKind.COLLECTIVE : ProposalKind.MEMBER,
       ...collective,
       leadMemberId,
-      status: ProposalStatus.DRAFT,
+      status: drafted,
       coSignDeadline,
       draftedBy: ctx.identity.subject,
       version: 1,
@@ -159,16 +161,11 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
     if (attachments.length) {
       await tx.repo(ProposalAttachment).insert(attachments.map((a) => ({ ...a, proposalId, addedAt: now })));
     }
-    await recordEvent(tx, proposalId, ProposalAction.DRAFT, null, ProposalStatus.DRAFT, null);
+    await recordEvent(tx, proposalId, ProposalAction.DRAFT, null, drafted, null);
     if (coSigners.length) {
-      await recordEvent(
-        tx,
-        proposalId,
-        ProposalAction.INVITE_COSIGNERS,
-        ProposalStatus.DRAFT,
-        ProposalStatus.DRAFT,
-        `邀请联名: ${names(coSigners)}`,
-      );
+      const invite = ProposalAction.INVITE_COSIGNERS;
+      const to = PROPOSAL_WORKFLOW.next(tx, drafted, invite);
+      await recordEvent(tx, proposalId, invite, drafted, to, `邀请联名: ${names(coSigners)}`);
     }
     // Read in the transaction: after the commit a failed read would deny a draft that exists.
     return tx.repo(Proposal).findOneByOrFail({ id: proposalId });
@@ -186,7 +183,8 @@ export async function updateProposal(
   input: UpdateProposalInput,
 ): Promise<Proposal> {
   const seen = await getProposal(ctx, rawId);
-  if (seen.status !== ProposalStatus.DRAFT) return reclassify(ctx, seen, version, input);
+  // Only a draft's text can be edited; afterwards editing is the office's reclassifying.
+  if (!PROPOSAL_WORKFLOW.allows(seen.status, ProposalAction.DRAFT)) return reclassify(ctx, seen, version, input);
   await assertDrafter(ctx, seen);
   const values: Partial<Proposal> = {};
   if (input.title !== undefined && input.title !== null) {
@@ -220,7 +218,7 @@ export async function updateProposal(
   }
   return afterWrite(ctx, seen.id, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
-    assertState(p, [ProposalStatus.DRAFT], ProposalAction.DRAFT);
+    assertCan(tx, p, ProposalAction.DRAFT);
     await updateWithVersion(tx, Proposal, p.id, version, { ...values, updatedAt: new Date() }, PROPOSAL);
     if (attachments) {
       await tx.repo(ProposalAttachment).delete({ proposalId: p.id });
@@ -248,11 +246,7 @@ async function reclassify(
   const category = input.category;
   return afterWrite(ctx, seen.id, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
-    assertState(
-      p,
-      [ProposalStatus.SUBMITTED, ProposalStatus.FILED, ProposalStatus.ASSIGNED, ProposalStatus.REPLIED],
-      ProposalAction.RECLASSIFY,
-    );
+    assertCan(tx, p, ProposalAction.RECLASSIFY);
     await transition(tx, p, {
       action: ProposalAction.RECLASSIFY,
       set: { category },
@@ -278,7 +272,7 @@ export async function inviteCoSigners(
   const coSignDeadline = validCoSignDeadline(deadline, "deadline");
   return afterWrite(ctx, seen.id, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
-    assertState(p, [ProposalStatus.DRAFT], ProposalAction.INVITE_COSIGNERS);
+    assertCan(tx, p, ProposalAction.INVITE_COSIGNERS);
     const existing = await tx.repo(ProposalCoSigner).findBy({ proposalId: p.id });
     invited.forEach((m, i) => {
       if (existing.some((e) => e.memberId === Number(m.id))) {
@@ -313,7 +307,7 @@ export async function withdrawInvitation(ctx: RequestContext, rawId: string, raw
   const who = await memberInfo(ctx, memberId);
   return afterWrite(ctx, seen.id, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
-    assertState(p, [ProposalStatus.DRAFT], ProposalAction.WITHDRAW_INVITATION);
+    assertCan(tx, p, ProposalAction.WITHDRAW_INVITATION);
     const removed = await tx.repo(ProposalCoSigner).delete({ proposalId: p.id, memberId });
     if (removed.affected !== 1) throw badInput("memberId", "该委员不在联名邀请中", "this member was not invited");
     await transition(tx, p, {
@@ -331,7 +325,7 @@ export async function coSignProposal(ctx: RequestContext, rawId: string): Promis
   const memberId = tokenMemberId(ctx)!;
   return afterWrite(ctx, seen.id, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
-    assertState(p, [ProposalStatus.DRAFT], ProposalAction.COSIGN);
+    assertCan(tx, p, ProposalAction.COSIGN);
     const row = await tx.repo(ProposalCoSigner).findOneBy({ proposalId: p.id, memberId });
     if (!row) throw forbidden(`proposal ${p.id} (you were not invited to co-sign it)`);
     if (row.status !== CoSignerStatus.INVITED) throw refuse(row.status, ProposalAction.COSIGN);
@@ -363,7 +357,7 @@ export async function submitProposal(ctx: RequestContext, rawId: string, version
   await ensureNumberCounter(ctx, seen.committeeCode, seen.year);
   return afterWrite(ctx, seen.id, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
-    assertState(p, [ProposalStatus.DRAFT], ProposalAction.SUBMIT);
+    assertCan(tx, p, ProposalAction.SUBMIT);
     // Checked before the number is drawn, so a stale click costs no number.
     if (version !== undefined && version !== null && version !== p.version) throw conflict(PROPOSAL.en);
     const serial = await issueSerial(tx, p.committeeCode, p.year);
@@ -376,7 +370,6 @@ export async function submitProposal(ctx: RequestContext, rawId: string, version
       .execute();
     await transition(tx, p, {
       action: ProposalAction.SUBMIT,
-      to: ProposalStatus.SUBMITTED,
       set: { serial, submittedOn: today() },
       version,
       note: lapsed.affected ? `${lapsed.affected} 位受邀委员未在截止前联名, 邀请失效` : null,
@@ -397,13 +390,14 @@ export async function evaluateReply(ctx: RequestContext, rawId: string, input: E
   }
   return afterWrite(ctx, seen.id, async (tx) => {
     const p = await loadForWrite(tx, seen.id);
-    assertState(p, [ProposalStatus.REPLIED], ProposalAction.EVALUATE);
+    const outcome = input.evaluation === Evaluation.UNSATISFIED ? Guard.UNSATISFIED : Guard.SATISFIED;
+    assertCan(tx, p, ProposalAction.EVALUATE, outcome);
     const t = today();
     const evaluation = { evaluation: input.evaluation, evaluationNote: note, evaluatedOn: t };
     if (input.evaluation !== Evaluation.UNSATISFIED) {
       await transition(tx, p, {
         action: ProposalAction.EVALUATE,
-        to: ProposalStatus.CLOSED,
+        guard: outcome,
         set: { ...evaluation, closedOn: t },
         note: note ? `${input.evaluation}: ${note}` : input.evaluation,
       });
@@ -418,14 +412,14 @@ export async function evaluateReply(ctx: RequestContext, rawId: string, input: E
       throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, "办理记录不完整", "handling round has no lead unit");
     }
     const dueOn = addMonths(t, 3);
+    const again = ASSIGNMENT_WORKFLOW.next(tx, null, ProposalAction.EVALUATE);
     await tx.repo(ProposalAssignment).insert(
       round.map((a) => ({
         proposalId: p.id,
         unitId: a.unitId,
         role: a.role,
         round: p.handlingRound + 1,
-        // The units already accepted this proposal; re-handling needs no second acceptance.
-        status: AssignmentStatus.ACCEPTED,
+        status: again,
         assignedOn: t,
         dueOn,
         acceptedOn: t,
@@ -436,7 +430,7 @@ export async function evaluateReply(ctx: RequestContext, rawId: string, input: E
     );
     await transition(tx, p, {
       action: ProposalAction.EVALUATE,
-      to: ProposalStatus.ASSIGNED,
+      guard: outcome,
       set: { ...evaluation, handlingRound: p.handlingRound + 1, assignedOn: t, dueOn },
       note: `不满意, 重新办理 (答复期限 ${dueOn}): ${note}`,
     });

@@ -1,9 +1,10 @@
 import { SYSTEM } from "@tongxin/sdk";
 import { databasesUnderTest, member, staff, unit, type TestSubgraph } from "@tongxin/sdk/dist/testing";
-import { ProposalEvent } from "./proposal-event.entity";
-import { Proposal } from "./proposal.entity";
+import { ProposalAction, ProposalEvent } from "./proposal-event.entity";
+import { Proposal, ProposalStatus } from "./proposal.entity";
+import { PROPOSAL_WORKFLOW } from "./proposal.workflow";
 import { codeOf, ok, startProposalsSubgraph } from "../testing/fixtures";
-import { M, proposalAt } from "../testing/steps";
+import { M, proposalAt, type Stage } from "../testing/steps";
 
 const FIELDS = "id number status version handlingRound evaluation closedOn";
 const DRAFT = `mutation($i: DraftProposalInput!) { draftProposal(input: $i) { ${FIELDS} } }`;
@@ -276,5 +277,47 @@ describe.each(databasesUnderTest())("proposal workflow ($kind)", (db) => {
     const city = await proposalAt(sg, "SUBMITTED");
     const c = await ok(sg, SYSTEM, `query($id: ID!) { proposal(id: $id) { serial } }`, { id: city });
     expect(c.proposal.serial).toBeGreaterThan(1);
+  });
+
+  it("reclassifies and marks key in every state the table allows, and rates a closed key proposal", async () => {
+    const office = staff("zhaotong");
+    const stageOf: Partial<Record<ProposalStatus, Stage>> = { SUBMITTED: "SUBMITTED", FILED: "FILED" };
+    Object.assign(stageOf, { ASSIGNED: "PENDING", REPLIED: "REPLIED" });
+    const version = async (id: string) =>
+      (await ok(sg, office, `query($id: ID!) { proposal(id: $id) { version } }`, { id })).proposal.version;
+    const EDIT = `mutation($id: ID!, $v: Int!, $i: UpdateProposalInput!) { updateProposal(id: $id, version: $v, input: $i) { status category } }`;
+    for (const from of PROPOSAL_WORKFLOW.from(ProposalAction.RECLASSIFY)) {
+      const id = await proposalAt(sg, stageOf[from]!);
+      const r = await ok(sg, office, EDIT, { id, v: await version(id), i: { category: "EDUCATION" } });
+      expect(r.updateProposal).toEqual({ status: from, category: "EDUCATION" });
+    }
+    for (const from of PROPOSAL_WORKFLOW.from(ProposalAction.MARK_KEY)) {
+      const id = await proposalAt(sg, stageOf[from]!);
+      await ok(sg, office, M.markKey, { id, i: { supervisingLeader: "市政协主席" } });
+      if (from !== ProposalStatus.REPLIED) continue;
+      // Closed by the office when the proposer did not evaluate; the rating may follow.
+      expect((await ok(sg, office, M.close, { id })).closeProposal.status).toBe("CLOSED");
+      expect((await ok(sg, office, M.excellent, { id })).rateKeyReplyExcellent.keyReplyExcellent).toBe(true);
+    }
+  });
+
+  // Last: the steps every test above took through the services, against the table.
+  it("takes only steps the workflow table lists, each by a role the row names, and every row is taken", async () => {
+    const events = await sg.databases.get("proposals")!.dataSource.manager.find(ProposalEvent);
+    const rowOf = (e: ProposalEvent) =>
+      PROPOSAL_WORKFLOW.transitions.find((t) => t.from === e.from && t.action === e.action && t.to === e.to);
+    const strays = events
+      .filter((e) => {
+        const row = rowOf(e);
+        return !row || (e.actorRole !== "SYSTEM" && !row.roles.includes(e.actorRole as never));
+      })
+      .map((e) => `${e.from} --${e.action}--> ${e.to} by ${e.actorRole}`);
+    expect(strays).toEqual([]);
+    // Editing a draft is the one step that writes no event.
+    const silent = (t: (typeof PROPOSAL_WORKFLOW.transitions)[number]) => t.from === t.to && t.action === "DRAFT";
+    const untaken = PROPOSAL_WORKFLOW.transitions
+      .filter((t) => !silent(t) && !events.some((e) => rowOf(e) === t))
+      .map((t) => `${t.from} --${t.action}--> ${t.to}`);
+    expect(untaken).toEqual([]);
   });
 });

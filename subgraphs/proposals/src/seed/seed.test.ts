@@ -2,6 +2,7 @@ import { SYSTEM } from "@tongxin/sdk";
 import { databasesUnderTest, staff, type TestSubgraph } from "@tongxin/sdk/dist/testing";
 import { proposalsModule } from "../index";
 import { ProposalEvent } from "../proposal/proposal-event.entity";
+import { PROPOSAL_WORKFLOW } from "../proposal/proposal.workflow";
 import { Proposal, ProposalStatus } from "../proposal/proposal.entity";
 import { ProposalNumberCounter } from "../proposal/number-counter.entity";
 import { OpinionReport } from "../opinion-report/opinion-report.entity";
@@ -86,6 +87,20 @@ describe.each(databasesUnderTest())("demo data ($kind)", (db) => {
       expect(serials).toEqual(Array.from({ length: c.lastSerial }, (_, i) => i + 1));
     }
     expect(proposals.filter((p) => p.status === ProposalStatus.DRAFT).every((p) => p.serial === null)).toBe(true);
+  });
+
+  it("walks only steps of the workflow table, each by a role its row names", async () => {
+    const events = await em().find(ProposalEvent);
+    const strays = events
+      .filter((e) => {
+        const row = PROPOSAL_WORKFLOW.transitions.find(
+          (t) => t.from === e.from && t.action === e.action && t.to === e.to,
+        );
+        return !row || !row.roles.includes(e.actorRole as never);
+      })
+      .map((e) => `${e.from} --${e.action}--> ${e.to} by ${e.actorRole}`);
+    expect(events.length).toBeGreaterThan(1000);
+    expect([...new Set(strays)]).toEqual([]);
   });
 
   it("is deterministic, fast and runs only on empty tables", async () => {

@@ -1,28 +1,73 @@
-import { defineLoaders, yearRange, type FigureDefinition, type RequestContext } from "@tongxin/sdk";
+import { defineFigures, defineLoaders, yearRange, type RequestContext } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { Field, Int, ObjectType } from "type-graphql";
 import { OpinionReport } from "../opinion-report/opinion-report.entity";
 import type { StatsScope } from "./proposal-stats";
 import { countWhere, num } from "./sql";
 
+const YEAR_RULE =
+  "按报送日期所在年度统计, 以当前状态为准 / counts the reports submitted in the year, in their current state";
+
+/** The figures of `opinionReportStats`, written once: field descriptions, dashboard and report read them. */
+export const OPINION_REPORT_STATS = defineFigures({
+  field: "opinionReportStats",
+  title: "社情民意信息",
+  titleEn: "Opinion reports",
+  period: "year",
+  figures: {
+    collected: {
+      title: "收集社情民意信息",
+      titleEn: "Opinion reports collected",
+      kind: "count",
+      definition: `当年报送的社情民意信息 / reports submitted; ${YEAR_RULE}`,
+    },
+    compiled: {
+      title: "采编",
+      titleEn: "Compiled",
+      kind: "count",
+      definition: "其中采编入刊的 / adopted into the bulletin",
+    },
+    forwarded: {
+      title: "报送",
+      titleEn: "Forwarded",
+      kind: "count",
+      definition: "其中已报送的 / forwarded to the party committee or government",
+      dashboard: false,
+    },
+    instructed: {
+      title: "领导批示",
+      titleEn: "With leader instructions",
+      kind: "count",
+      definition: "其中获领导批示的 / with a leader instruction",
+    },
+    fromProposals: {
+      title: "由提案转来",
+      titleEn: "From proposals",
+      kind: "count",
+      definition: "其中由不予立案的提案转来的 / converted from proposals not filed",
+      dashboard: false,
+    },
+  },
+});
+
 @ObjectType({ description: "社情民意信息统计 / opinion-report figures of a committee for a year" })
 export class OpinionReportStats {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int, { description: "收集: 当年报送的信息" })
+  @Field(() => Int, OPINION_REPORT_STATS.options("collected"))
   collected: number;
 
-  @Field(() => Int, { description: "采编: 其中采编入刊的" })
+  @Field(() => Int, OPINION_REPORT_STATS.options("compiled"))
   compiled: number;
 
-  @Field(() => Int, { description: "报送: 其中已报送的" })
+  @Field(() => Int, OPINION_REPORT_STATS.options("forwarded"))
   forwarded: number;
 
-  @Field(() => Int, { description: "批示: 其中获领导批示的" })
+  @Field(() => Int, OPINION_REPORT_STATS.options("instructed"))
   instructed: number;
 
-  @Field(() => Int, { description: "其中由不予立案的提案转来的" })
+  @Field(() => Int, OPINION_REPORT_STATS.options("fromProposals"))
   fromProposals: number;
 }
 
@@ -70,30 +115,3 @@ export const reportStatsLoaders = defineLoaders((ctx) => ({
     cacheKeyFn: (s) => `${s.code}|${s.year}|${s.codes.length}`,
   }),
 }));
-
-const YEAR_RULE =
-  "按报送日期所在年度统计, 以当前状态为准 / counts the reports submitted in the year, in their current state";
-
-export const OPINION_REPORT_FIGURES: FigureDefinition[] = [
-  {
-    key: "collected",
-    title: "收集社情民意信息",
-    titleEn: "Opinion reports collected",
-    kind: "count",
-    definition: `当年报送的社情民意信息 / reports submitted; ${YEAR_RULE}`,
-  },
-  {
-    key: "compiled",
-    title: "采编",
-    titleEn: "Compiled",
-    kind: "count",
-    definition: "其中采编入刊的 / adopted into the bulletin",
-  },
-  {
-    key: "instructed",
-    title: "领导批示",
-    titleEn: "With leader instructions",
-    kind: "count",
-    definition: "其中获领导批示的 / with a leader instruction",
-  },
-];

@@ -1,4 +1,4 @@
-import { defineLoaders, rate, today, type FigureDefinition, type RequestContext } from "@tongxin/sdk";
+import { defineFigures, defineLoaders, rate, today, type RequestContext } from "@tongxin/sdk";
 import DataLoader from "dataloader";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { In } from "typeorm";
@@ -74,6 +74,143 @@ export class HandlingUnitFigures {
   overdue: number;
 }
 
+const YEAR_RULE =
+  "按提案所属年度 (届次会议) 统计, 以当前状态为准 / counts the proposals of the year (the proposal's year/session) in their current state";
+
+/**
+ * The figures of `proposalStats`, written once: the field descriptions below, the dashboard
+ * metadata (the module's `stats`) and the annual report rows all read them from here.
+ */
+export const PROPOSAL_STATS = defineFigures({
+  field: "proposalStats",
+  title: "提案",
+  titleEn: "Proposals",
+  period: "year",
+  figures: {
+    received: {
+      title: "收到提案",
+      titleEn: "Proposals received",
+      kind: "count",
+      definition: `当年提交的提案, 不含草稿 / proposals submitted in the year (not drafts); ${YEAR_RULE}`,
+    },
+    filed: {
+      title: "立案",
+      titleEn: "Proposals filed",
+      kind: "count",
+      definition: "收到的提案中审查决定为立案的 / of those, decided FILED",
+    },
+    filingRate: {
+      title: "立案率",
+      titleEn: "Filing rate",
+      kind: "rate",
+      definition: "立案 / 收到; 收到为 0 时为空 / filed / received; null when none received",
+    },
+    replied: {
+      title: "办复",
+      titleEn: "Replied",
+      kind: "count",
+      definition: "主办单位至少答复一次的立案提案 / filed proposals with at least one reply from the lead unit",
+    },
+    replyRate: {
+      title: "办复率",
+      titleEn: "Reply rate",
+      kind: "rate",
+      definition: "办复 / 立案; 立案为 0 时为空 / replied / filed; null when none filed",
+    },
+    solvedOrBasicallySolved: {
+      title: "解决或基本解决",
+      titleEn: "Solved or basically solved",
+      kind: "count",
+      definition:
+        "主办单位最近一次答复为 A (解决或采纳) 或 B (正在解决) 类的立案提案 / filed proposals whose latest reply is class A or B",
+    },
+    evaluated: {
+      title: "已评价",
+      titleEn: "Evaluated",
+      kind: "count",
+      definition:
+        "提案者已评价答复的立案提案, 以最近一次评价为准 / filed proposals whose reply the proposer has evaluated (latest evaluation)",
+    },
+    satisfactionRate: {
+      title: "满意率",
+      titleEn: "Satisfaction rate",
+      kind: "rate",
+      definition:
+        "(满意 + 基本满意) / 已评价; 已评价为 0 时为空 / (SATISFIED + BASICALLY_SATISFIED) / evaluated; null when none evaluated",
+    },
+    keyProposals: {
+      title: "重点提案",
+      titleEn: "Key proposals",
+      kind: "count",
+      definition: "确定为重点提案的立案提案 / filed proposals chosen as key proposals",
+    },
+    keyProposalsExcellent: {
+      title: "重点提案办复优秀",
+      titleEn: "Key proposals rated excellent",
+      kind: "count",
+      definition: "办复质量评为优秀的重点提案 / key proposals whose reply quality is rated excellent",
+    },
+    overdue: {
+      title: "逾期未答复",
+      titleEn: "Overdue",
+      kind: "count",
+      definition:
+        "办理中、主办单位本轮答复期限 (交办后 3 个月, 最长 6 个月) 已过仍未答复的提案, 截至今天 / proposals being handled whose lead unit's due date in the current round has passed without a reply, as of today",
+    },
+    notFiled: {
+      title: "不予立案",
+      titleEn: "Not filed",
+      kind: "count",
+      definition: "收到的提案中审查决定为不予立案的 / of those received, decided NOT_FILED",
+      dashboard: false,
+    },
+    merged: {
+      title: "并案",
+      titleEn: "Merged",
+      kind: "count",
+      definition: "收到的提案中并入另一件提案的 / of those received, merged into another proposal",
+      dashboard: false,
+    },
+    collective: {
+      title: "集体提案 (党派、人民团体、界别、专委会)",
+      titleEn: "Collective proposals (parties, organisations, sector groups, special committees)",
+      kind: "count",
+      definition:
+        "当年收到的集体提案; 市政协的集体提案均由各民主党派和工商联提出 / collective proposals received in the year",
+      dashboard: false,
+    },
+    satisfied: {
+      title: "满意",
+      titleEn: "Satisfied",
+      kind: "count",
+      definition: "最近一次评价为满意的已评价提案 / evaluated proposals whose latest evaluation is SATISFIED",
+      dashboard: false,
+    },
+    basicallySatisfied: {
+      title: "基本满意",
+      titleEn: "Basically satisfied",
+      kind: "count",
+      definition:
+        "最近一次评价为基本满意的已评价提案 / evaluated proposals whose latest evaluation is BASICALLY_SATISFIED",
+      dashboard: false,
+    },
+    unsatisfied: {
+      title: "不满意",
+      titleEn: "Unsatisfied",
+      kind: "count",
+      definition: "最近一次评价为不满意的已评价提案 / evaluated proposals whose latest evaluation is UNSATISFIED",
+      dashboard: false,
+    },
+    closed: {
+      title: "办结",
+      titleEn: "Closed",
+      kind: "count",
+      definition: "已办结的提案 / proposals closed",
+      dashboard: false,
+    },
+  },
+});
+
 /** Figures about a committee's proposals of one year (DOMAIN.md, "Statistics and their exact definitions"). */
 @ObjectType({ description: "提案统计 / proposal figures of a committee for a year" })
 export class ProposalStats {
@@ -83,58 +220,58 @@ export class ProposalStats {
   @Field({ description: "是否包含下级政协" })
   includesDescendants: boolean;
 
-  @Field(() => Int, { description: "收到提案: 当年 (届次会议年度) 提交的提案, 不含草稿" })
+  @Field(() => Int, PROPOSAL_STATS.options("received"))
   received: number;
 
-  @Field(() => Int, { description: "立案: 其中审查决定为立案的" })
+  @Field(() => Int, PROPOSAL_STATS.options("filed"))
   filed: number;
 
-  @Field(() => Float, { nullable: true, description: "立案率 = 立案 / 收到; 收到为 0 时为空" })
+  @Field(() => Float, { nullable: true, ...PROPOSAL_STATS.options("filingRate") })
   filingRate: number | null;
 
-  @Field(() => Int, { description: "不予立案" })
+  @Field(() => Int, PROPOSAL_STATS.options("notFiled"))
   notFiled: number;
 
-  @Field(() => Int, { description: "并案" })
+  @Field(() => Int, PROPOSAL_STATS.options("merged"))
   merged: number;
 
-  @Field(() => Int, { description: "集体提案 (党派、人民团体、界别、专委会)" })
+  @Field(() => Int, PROPOSAL_STATS.options("collective"))
   collective: number;
 
-  @Field(() => Int, { description: "办复: 主办单位至少答复一次的立案提案" })
+  @Field(() => Int, PROPOSAL_STATS.options("replied"))
   replied: number;
 
-  @Field(() => Float, { nullable: true, description: "办复率 = 办复 / 立案" })
+  @Field(() => Float, { nullable: true, ...PROPOSAL_STATS.options("replyRate") })
   replyRate: number | null;
 
-  @Field(() => Int, { description: "解决或基本解决: 主办单位最近一次答复为 A 或 B 类的立案提案" })
+  @Field(() => Int, PROPOSAL_STATS.options("solvedOrBasicallySolved"))
   solvedOrBasicallySolved: number;
 
-  @Field(() => Int, { description: "已评价: 提案者已评价答复的立案提案 (以最近一次评价为准)" })
+  @Field(() => Int, PROPOSAL_STATS.options("evaluated"))
   evaluated: number;
 
-  @Field(() => Int)
+  @Field(() => Int, PROPOSAL_STATS.options("satisfied"))
   satisfied: number;
 
-  @Field(() => Int)
+  @Field(() => Int, PROPOSAL_STATS.options("basicallySatisfied"))
   basicallySatisfied: number;
 
-  @Field(() => Int)
+  @Field(() => Int, PROPOSAL_STATS.options("unsatisfied"))
   unsatisfied: number;
 
-  @Field(() => Float, { nullable: true, description: "满意率 = (满意 + 基本满意) / 已评价" })
+  @Field(() => Float, { nullable: true, ...PROPOSAL_STATS.options("satisfactionRate") })
   satisfactionRate: number | null;
 
-  @Field(() => Int, { description: "重点提案" })
+  @Field(() => Int, PROPOSAL_STATS.options("keyProposals"))
   keyProposals: number;
 
-  @Field(() => Int, { description: "办复评为优秀的重点提案" })
+  @Field(() => Int, PROPOSAL_STATS.options("keyProposalsExcellent"))
   keyProposalsExcellent: number;
 
-  @Field(() => Int, { description: "逾期: 办理中且主办单位本轮答复期限已过仍未答复" })
+  @Field(() => Int, PROPOSAL_STATS.options("overdue"))
   overdue: number;
 
-  @Field(() => Int, { description: "办结" })
+  @Field(() => Int, PROPOSAL_STATS.options("closed"))
   closed: number;
 
   /** Which committees and year the figures cover, for the breakdown fields. */
@@ -377,90 +514,3 @@ export const proposalStatsLoaders = defineLoaders((ctx) => ({
     cacheKeyFn: scopeKey,
   }),
 }));
-
-const YEAR_RULE =
-  "按提案所属年度 (届次会议) 统计, 以当前状态为准 / counts the proposals of the year (the proposal's year/session) in their current state";
-
-/** The definitions, written once: the dashboard and the annual report read them from here. */
-export const PROPOSAL_FIGURES: FigureDefinition[] = [
-  {
-    key: "received",
-    title: "收到提案",
-    titleEn: "Proposals received",
-    kind: "count",
-    definition: `当年提交的提案, 不含草稿 / proposals submitted in the year (not drafts); ${YEAR_RULE}`,
-  },
-  {
-    key: "filed",
-    title: "立案",
-    titleEn: "Proposals filed",
-    kind: "count",
-    definition: "收到的提案中审查决定为立案的 / of those, decided FILED",
-  },
-  {
-    key: "filingRate",
-    title: "立案率",
-    titleEn: "Filing rate",
-    kind: "rate",
-    definition: "立案 / 收到 / filed / received",
-  },
-  {
-    key: "replied",
-    title: "办复",
-    titleEn: "Replied",
-    kind: "count",
-    definition: "主办单位至少答复一次的立案提案 / filed proposals with at least one reply from the lead unit",
-  },
-  {
-    key: "replyRate",
-    title: "办复率",
-    titleEn: "Reply rate",
-    kind: "rate",
-    definition: "办复 / 立案 / replied / filed",
-  },
-  {
-    key: "solvedOrBasicallySolved",
-    title: "解决或基本解决",
-    titleEn: "Solved or basically solved",
-    kind: "count",
-    definition:
-      "主办单位最近一次答复为 A (解决或采纳) 或 B (正在解决) 类的立案提案 / filed proposals whose latest reply is class A or B",
-  },
-  {
-    key: "evaluated",
-    title: "已评价",
-    titleEn: "Evaluated",
-    kind: "count",
-    definition:
-      "提案者已评价答复的立案提案, 以最近一次评价为准 / filed proposals whose reply the proposer has evaluated (latest evaluation)",
-  },
-  {
-    key: "satisfactionRate",
-    title: "满意率",
-    titleEn: "Satisfaction rate",
-    kind: "rate",
-    definition: "(满意 + 基本满意) / 已评价 / (SATISFIED + BASICALLY_SATISFIED) / evaluated",
-  },
-  {
-    key: "keyProposals",
-    title: "重点提案",
-    titleEn: "Key proposals",
-    kind: "count",
-    definition: "确定为重点提案的立案提案 / filed proposals chosen as key proposals",
-  },
-  {
-    key: "keyProposalsExcellent",
-    title: "重点提案办复优秀",
-    titleEn: "Key proposals rated excellent",
-    kind: "count",
-    definition: "办复质量评为优秀的重点提案 / key proposals whose reply quality is rated excellent",
-  },
-  {
-    key: "overdue",
-    title: "逾期未答复",
-    titleEn: "Overdue",
-    kind: "count",
-    definition:
-      "办理中、主办单位本轮答复期限 (交办后 3 个月, 最长 6 个月) 已过仍未答复的提案, 截至今天 / proposals being handled whose lead unit's due date in the current round has passed without a reply, as of today",
-  },
-];

@@ -1,8 +1,7 @@
-import { AnnualReportRef, reportSection, ReportSection, type RequestContext } from "@tongxin/sdk";
+import { AnnualReportRef, ReportSection, type RequestContext } from "@tongxin/sdk";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { STUDIO_FIGURES, studioStats } from "./studio-stats";
-
-const STAT = { field: "studioStats", title: "委员工作室", titleEn: "Studios", period: "year" as const, figures: STUDIO_FIGURES };
+import { STUDIO_STATS } from "./studio-figures";
+import { studioStats } from "./studio-stats";
 
 /** The report's studio figures ("11 new studios, 135 new studio members, 226 in all"), from studioStats(year). */
 @Resolver(() => AnnualReportRef)
@@ -10,11 +9,11 @@ export class StudioReportResolver {
   @FieldResolver(() => ReportSection, { nullable: true, description: "委员工作室 (本级)" })
   async studios(@Root() r: AnnualReportRef, @Ctx() ctx: RequestContext): Promise<ReportSection> {
     const stats = await studioStats(ctx, r.committee, { year: r.year });
-    return reportSection({ name: "studios", title: "委员工作室", titleEn: "Studios" }, STAT, stats as unknown as Record<string, unknown>, [
-      { key: "studios" },
-      { key: "newStudios" },
-      { key: "studioMembers" },
-      { key: "newStudioMembers" },
+    return STUDIO_STATS.report({ name: "studios", title: "委员工作室", titleEn: "Studios" }, { ...stats }, [
+      "studios",
+      "newStudios",
+      "studioMembers",
+      "newStudioMembers",
       { key: "coverage", reportKey: "studioCoverage" },
       { key: "activities", reportKey: "studioActivities" },
     ]);

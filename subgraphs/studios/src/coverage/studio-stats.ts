@@ -10,7 +10,6 @@ import {
   rate,
   yearRange,
   type ActiveRegister,
-  type FigureDefinition,
   type MemberInfo,
   type RequestContext,
 } from "@tongxin/sdk";
@@ -20,6 +19,7 @@ import { StudioActivity } from "../activity/activity.entity";
 import { StudioRosterEntry } from "../roster/roster-entry.entity";
 import { entryCurrentAt } from "../roster/roster.sql";
 import { Studio } from "../studio/studio.entity";
+import { STUDIO_STATS } from "./studio-figures";
 
 /** Studio figures of a committee for a year (DOMAIN.md, "Statistics and their exact definitions"). */
 @ObjectType({ description: "委员工作室统计 / studio figures of a committee for a year" })
@@ -27,37 +27,37 @@ export class StudioStats {
   @Field({ description: "统计截至日期 (年末, 或今天若该年未结束) / the day the figures describe" })
   asOf: string;
 
-  @Field(() => Int, { description: "年末运行中的工作室数" })
+  @Field(() => Int, STUDIO_STATS.options("studios"))
   studios: number;
 
-  @Field(() => Int, { description: "当年新建的工作室数" })
+  @Field(() => Int, STUDIO_STATS.options("newStudios"))
   newStudios: number;
 
-  @Field(() => Int, { description: "年末在室的不重复委员数" })
+  @Field(() => Int, STUDIO_STATS.options("studioMembers"))
   studioMembers: number;
 
-  @Field(() => Int, { description: "其中首次入室在当年的委员数" })
+  @Field(() => Int, STUDIO_STATS.options("newStudioMembers"))
   newStudioMembers: number;
 
-  @Field(() => Float, { nullable: true, description: "入室覆盖率 = 入室的在任委员 / 在任委员; 无在任委员时为 null" })
+  @Field(() => Float, { nullable: true, ...STUDIO_STATS.options("coverage") })
   coverage: number | null;
 
-  @Field(() => Float, { nullable: true, description: "界别覆盖率 = 有委员入室的界别 / 有在任委员的界别" })
+  @Field(() => Float, { nullable: true, ...STUDIO_STATS.options("sectorCoverage") })
   sectorCoverage: number | null;
 
-  @Field(() => Int, { description: "当年的工作室履职活动次数" })
+  @Field(() => Int, STUDIO_STATS.options("activities"))
   activities: number;
 
-  @Field(() => Int, { description: "覆盖率的分母: 年末在任委员数" })
+  @Field(() => Int, STUDIO_STATS.options("activeMembers"))
   activeMembers: number;
 
-  @Field(() => Int, { description: "覆盖率的分子: 年末在室的在任委员数" })
+  @Field(() => Int, STUDIO_STATS.options("activeMembersInStudios"))
   activeMembersInStudios: number;
 
-  @Field(() => Int, { description: "界别覆盖率的分母: 有在任委员的界别数" })
+  @Field(() => Int, STUDIO_STATS.options("sectors"))
   sectors: number;
 
-  @Field(() => Int, { description: "界别覆盖率的分子: 有委员入室的界别数" })
+  @Field(() => Int, STUDIO_STATS.options("sectorsInStudios"))
   sectorsInStudios: number;
 }
 
@@ -223,60 +223,3 @@ export async function studioStats(
   const codes = opts.includeDescendants ? (await ctx.committees()).subtree(code) : [code];
   return studioStatsLoaders(ctx).stats.load({ code, codes, year: opts.year });
 }
-
-/** The definitions, written once: the dashboard and the annual report read them from here. */
-export const STUDIO_FIGURES: FigureDefinition[] = [
-  {
-    key: "studios",
-    title: "委员工作室",
-    titleEn: "Studios",
-    kind: "count",
-    definition: "年末仍在运行的本级工作室数 / the committee's studios open at the end of the year",
-  },
-  {
-    key: "newStudios",
-    title: "新建委员工作室",
-    titleEn: "New studios",
-    kind: "count",
-    definition: "成立日期在当年的本级工作室数 / studios established in the year",
-  },
-  {
-    key: "studioMembers",
-    title: "入室委员",
-    titleEn: "Studio members",
-    kind: "count",
-    definition:
-      "年末在本级任一工作室名单上的不重复委员数 / distinct members on a roster of the committee's studios at the end of the year",
-  },
-  {
-    key: "newStudioMembers",
-    title: "新增入室委员",
-    titleEn: "New studio members",
-    kind: "count",
-    definition:
-      "入室委员中, 首次入本级工作室的日期在当年者 / of those, members whose first roster join date falls in the year",
-  },
-  {
-    key: "activities",
-    title: "工作室履职活动",
-    titleEn: "Studio activities",
-    kind: "count",
-    definition: "本级工作室当年的履职活动次数 / activities of the committee's studios dated in the year",
-  },
-  {
-    key: "coverage",
-    title: "委员入室率",
-    titleEn: "Studio coverage",
-    kind: "rate",
-    definition:
-      "年末在任委员中在任一工作室名单上者 / 年末在任委员 / distinct active members on at least one studio roster / active members",
-  },
-  {
-    key: "sectorCoverage",
-    title: "界别覆盖率",
-    titleEn: "Sector coverage",
-    kind: "rate",
-    definition:
-      "有在任委员入室的界别 / 有在任委员的界别 / sectors with at least one member in a studio / sectors with active members",
-  },
-];

@@ -1,9 +1,8 @@
-import { AnnualReportRef, reportSection, ReportSection, type RequestContext } from "@tongxin/sdk";
+import { AnnualReportRef, ReportSection, type RequestContext } from "@tongxin/sdk";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { TrainingKind } from "../session/session.entity";
-import { TRAINING_FIGURES, trainingStats } from "./training-stats";
-
-const STAT = { field: "trainingStats", title: "履职学习培训", titleEn: "Training", period: "term-or-year" as const, figures: TRAINING_FIGURES };
+import { TRAINING_STATS } from "./training-figures";
+import { trainingStats } from "./training-stats";
 
 /**
  * The report's training figures for the year: totals from trainingStats(year), and the
@@ -18,40 +17,21 @@ export class TrainingReportResolver {
     const kind = (k: TrainingKind) => stats.byKind.find((b) => b.kind === k);
     const external = kind(TrainingKind.EXTERNAL);
     const experts = kind(TrainingKind.INVITED_EXPERT);
-    return reportSection(
-      { name: "training", title: "履职学习培训", titleEn: "Training" },
-      STAT,
-      stats as unknown as Record<string, unknown>,
-      [{ key: "sessions", reportKey: "trainingSessions" }, { key: "trainees" }, { key: "attendances" }, { key: "coverage", reportKey: "trainingCoverage" }],
-      [
-        {
-          key: "externalTrainees",
-          title: "送出去培训 (高校等) 人数",
-          titleEn: "Trainees sent to universities",
-          kind: "count",
-          definition: "年内本级主办的“送出去”(EXTERNAL) 班次的不重复参训委员 / distinct attendees of the year's EXTERNAL sessions",
-          value: external?.trainees ?? 0,
-          source: "trainingStats(year).byKind[EXTERNAL].trainees",
-        },
-        {
-          key: "invitedExpertSessions",
-          title: "请进来 (邀请专家) 班次",
-          titleEn: "Invited-expert sessions",
-          kind: "count",
-          definition: "年内本级主办的“请进来”(INVITED_EXPERT) 班次数 / the year's INVITED_EXPERT sessions",
-          value: experts?.sessions ?? 0,
-          source: "trainingStats(year).byKind[INVITED_EXPERT].sessions",
-        },
-        {
-          key: "invitedExpertTrainees",
-          title: "请进来培训委员",
-          titleEn: "Members trained by invited experts",
-          kind: "count",
-          definition: "这些班次的不重复参训委员 / distinct attendees of those sessions",
-          value: experts?.trainees ?? 0,
-          source: "trainingStats(year).byKind[INVITED_EXPERT].trainees",
-        },
-      ],
-    );
+    const values = {
+      ...stats,
+      externalTrainees: external?.trainees ?? 0,
+      invitedExpertSessions: experts?.sessions ?? 0,
+      invitedExpertTrainees: experts?.trainees ?? 0,
+    };
+    const byKind = (kind: TrainingKind, figure: string) => `trainingStats(year).byKind[${kind}].${figure}`;
+    return TRAINING_STATS.report({ name: "training", title: "履职学习培训", titleEn: "Training" }, values, [
+      { key: "sessions", reportKey: "trainingSessions" },
+      "trainees",
+      "attendances",
+      { key: "coverage", reportKey: "trainingCoverage" },
+      { key: "externalTrainees", source: byKind(TrainingKind.EXTERNAL, "trainees") },
+      { key: "invitedExpertSessions", source: byKind(TrainingKind.INVITED_EXPERT, "sessions") },
+      { key: "invitedExpertTrainees", source: byKind(TrainingKind.INVITED_EXPERT, "trainees") },
+    ]);
   }
 }

@@ -8,7 +8,6 @@ import {
   jsonValues,
   rate,
   type ActiveRegister,
-  type FigureDefinition,
   type MemberInfo,
   type RequestContext,
 } from "@tongxin/sdk";
@@ -17,6 +16,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { TrainingAttendance, TrainingEnrolment } from "../enrolment/enrolment.entity";
 import { trainingPeriod, type TrainingPeriod } from "../period";
 import { TrainingKind, TrainingSession } from "../session/session.entity";
+import { TRAINING_STATS } from "./training-figures";
 
 @ObjectType({ description: "按培训方式统计 / the figures of one kind of training" })
 export class TrainingKindStats {
@@ -51,25 +51,22 @@ export class TrainingStats {
   @Field({ description: "在任委员的统计日 (期末, 或今天若期间未结束)" })
   asOf: string;
 
-  @Field(() => Int, { description: "本级在期间内主办的培训班次" })
+  @Field(() => Int, TRAINING_STATS.options("sessions"))
   sessions: number;
 
-  @Field(() => Int, { description: "参加过其中至少一个班次的不重复委员数 (不论所属政协)" })
+  @Field(() => Int, TRAINING_STATS.options("trainees"))
   trainees: number;
 
-  @Field(() => Int, { description: "这些班次的出勤 (参加) 记录数" })
+  @Field(() => Int, TRAINING_STATS.options("attendances"))
   attendances: number;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: "培训覆盖率 = 期间内参加过任一政协所办班次的在任委员 / 在任委员; 无在任委员时为 null",
-  })
+  @Field(() => Float, { nullable: true, ...TRAINING_STATS.options("coverage") })
   coverage: number | null;
 
-  @Field(() => Int, { description: "覆盖率的分母: 在任委员数" })
+  @Field(() => Int, TRAINING_STATS.options("activeMembers"))
   activeMembers: number;
 
-  @Field(() => Int, { description: "覆盖率的分子: 期间内受过培训的在任委员数" })
+  @Field(() => Int, TRAINING_STATS.options("activeMembersTrained"))
   activeMembersTrained: number;
 
   @Field(() => [TrainingKindStats], { description: "按培训方式 / by kind of training" })
@@ -232,37 +229,3 @@ export async function trainingStats(
   const codes = args.includeDescendants ? (await ctx.committees()).subtree(code) : [code];
   return trainingStatsLoaders(ctx).stats.load({ code, codes, period });
 }
-
-/** The definitions, written once: the dashboard and the annual report read them from here. */
-export const TRAINING_FIGURES: FigureDefinition[] = [
-  {
-    key: "sessions",
-    title: "培训班次",
-    titleEn: "Training sessions",
-    kind: "count",
-    definition: "本级在期间内主办 (开始) 的班次 / sessions organised by the committee in the period",
-  },
-  {
-    key: "trainees",
-    title: "参训委员",
-    titleEn: "Trainees",
-    kind: "count",
-    definition:
-      "参加过其中至少一个班次的不重复委员 (不论所属政协) / distinct members (of any committee) who attended at least one of those sessions",
-  },
-  {
-    key: "attendances",
-    title: "参训人次",
-    titleEn: "Attendances",
-    kind: "count",
-    definition: "这些班次的“参加”记录数 / ATTENDED records at those sessions",
-  },
-  {
-    key: "coverage",
-    title: "培训覆盖率",
-    titleEn: "Training coverage",
-    kind: "rate",
-    definition:
-      "期间内参加过任一政协所办班次的在任委员 / 在任委员 (期末或今天) / distinct active members who attended at least one session, organised by any committee, in the period / active members",
-  },
-];
