@@ -49,6 +49,7 @@ async function assertCanManageAccountsOf(ctx: RequestContext, committee: string 
     }
     return;
   }
+  if (ctx.identity.role !== "STAFF") throw forbidden("accounts (committee offices only)");
   if (role === AccountRole.ADMIN) throw forbidden("administrator accounts (platform administrators only)");
   if (!committee) throw badInput("input.committee", "请指定政协", "committee is required");
   await ctx.assertStaffOf(committee, "input.committee");

@@ -47,7 +47,13 @@ export class SetupAndAccounts1764700000000 implements MigrationInterface {
     }
 
     for (const table of ["sector", "party"]) {
-      const t = (await q.getTable(table))!;
+      // Drivers describe a column-level UNIQUE differently (SQLite: a table constraint, MySQL: a
+      // unique index); drop whichever form is there, then clear the column flag.
+      let t = (await q.getTable(table))!;
+      for (const u of t.uniques) await q.dropUniqueConstraint(table, u);
+      t = (await q.getTable(table))!;
+      for (const i of t.indices.filter((x) => x.isUnique)) await q.dropIndex(table, i);
+      t = (await q.getTable(table))!;
       for (const col of t.columns.filter((c) => c.isUnique)) {
         const plain = col.clone();
         plain.isUnique = false;
