@@ -24,6 +24,7 @@ import {
 } from "@tongxin/sdk";
 import express, { type Request, type Response } from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
+import { mountSignIn } from "./auth/sign-in";
 import { dashboardStats, FiguresFile, figuresPathNextTo } from "./dashboard/figures";
 import { mountDashboard, type ExecutionResult } from "./dashboard/routes";
 import { countyOverviewExample, EXAMPLES, explorerPage, runnableExamples, type ExampleOperation } from "./explorer";
@@ -227,6 +228,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     );
   }
+
+  mountSignIn(app, { ...options, supergraphSdl: () => currentSdl, subgraphTimeoutMs: timeoutMs, log });
 
   const figures = new FiguresFile(options.figuresPath ?? figuresPathNextTo(options.supergraphPath), log);
   if (options.dashboard ?? true) {

@@ -26,3 +26,4 @@ export * from "./report";
 export * from "./collections";
 export * from "./random";
 export * from "./json-list";
+export * from "./session";

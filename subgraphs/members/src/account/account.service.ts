@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { AppError, badInput, forbidden, notFound, parseId, text, type RequestContext } from "@tongxin/sdk";
 import bcrypt from "bcryptjs";
 import { IsNull } from "typeorm";
-import { isPlatformAdmin } from "../committee/committee.admin";
+import { committeeExists, isPlatformAdmin } from "../committee/committee.admin";
 import { Membership } from "../membership/membership.entity";
 import { Account, AccountRole, type AccountWithPassword, type SignedInAccount } from "./account.entity";
 import type { CreateAccountInput } from "./account.inputs";
@@ -44,7 +44,7 @@ export function checkPasswordRules(password: string, username: string, field: st
 async function assertCanManageAccountsOf(ctx: RequestContext, committee: string | null, role: AccountRole) {
   ctx.requireAuthenticated();
   if (isPlatformAdmin(ctx)) {
-    if (committee !== null && !(await ctx.committees()).has(committee)) {
+    if (committee !== null && !(await committeeExists(ctx, committee))) {
       throw badInput("input.committee", `没有代码为 ${committee} 的政协`, `no committee with code ${committee}`);
     }
     return;

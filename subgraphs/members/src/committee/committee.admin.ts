@@ -1,4 +1,4 @@
-import { badInput, forbidden, text, type RequestContext } from "@tongxin/sdk";
+import { badInput, CommitteeTree, forbidden, text, type RequestContext } from "@tongxin/sdk";
 import { Committee, CommitteeLevel } from "./committee.entity";
 import { CommitteeTerm } from "./committee-term.entity";
 import { assertTermOrder, currentSpan, parseTerm, spansOf } from "./committee-term.service";
@@ -13,6 +13,20 @@ import type { CommitteeTermInput, CreateCommitteeInput, UpdateCommitteeInput } f
  * Checks use today's RequestContext scope methods, so they move with them.
  */
 export const isPlatformAdmin = (ctx: RequestContext) => ctx.identity.role === "ADMIN" || ctx.identity.role === "SYSTEM";
+
+/**
+ * The tree as this request's transaction sees it. The shared directory is for scope checks
+ * of ordinary requests; a setup run that creates a committee and then its children in one
+ * transaction must read its own writes.
+ */
+export async function treeOf(ctx: RequestContext): Promise<CommitteeTree> {
+  const rows = await ctx.repo(Committee).find();
+  return new CommitteeTree(rows.map((c) => ({ code: c.code, name: c.name, level: c.level, parentCode: c.parentCode })));
+}
+
+export async function committeeExists(ctx: RequestContext, code: string): Promise<boolean> {
+  return ctx.repo(Committee).existsBy({ code });
+}
 
 /** ADMIN anywhere; STAFF on `code` or below their committee. Unknown → NOT_FOUND. */
 export async function assertCanManageTree(ctx: RequestContext, code: string): Promise<void> {

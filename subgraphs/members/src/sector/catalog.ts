@@ -1,6 +1,6 @@
 import { badInput, forbidden, text, type RequestContext } from "@tongxin/sdk";
 import { IsNull, type EntityManager } from "typeorm";
-import { isPlatformAdmin } from "../committee/committee.admin";
+import { committeeExists, isPlatformAdmin, treeOf } from "../committee/committee.admin";
 
 /**
  * Sectors and parties are reference data with an owner: the platform's list (owner NULL,
@@ -32,7 +32,7 @@ export async function assertCanAddTo(ctx: RequestContext, committee: string | nu
     return;
   }
   if (isPlatformAdmin(ctx)) {
-    if (!(await ctx.committees()).has(committee)) {
+    if (!(await committeeExists(ctx, committee))) {
       throw badInput("input.committee", `没有代码为 ${committee} 的政协`, `no committee with code ${committee}`);
     }
     return;
@@ -52,7 +52,7 @@ export async function assertNameFree(
   names: string[],
   field: string,
 ): Promise<void> {
-  const tree = await ctx.committees();
+  const tree = await treeOf(ctx);
   const clashWith = committee === null ? null : new Set([...tree.path(committee), ...tree.subtree(committee)]);
   const rows: { name: string; short_name?: string; committee_code: string | null }[] = await em.query(
     `SELECT * FROM ${table}`,
