@@ -38,12 +38,12 @@ export class SetupAndAccounts1764700000000 implements MigrationInterface {
     for (const c of committees) {
       const startedOn =
         c.term_started_on instanceof Date ? c.term_started_on.toISOString().slice(0, 10) : String(c.term_started_on);
-      await q.manager
-        .createQueryBuilder()
-        .insert()
-        .into("committee_term")
-        .values({ committee_code: c.code, term: c.current_term, started_on: startedOn.slice(0, 10) })
-        .execute();
+      // Plain SQL with `?` (both drivers): a query builder would map these names through today's entities.
+      await q.query("INSERT INTO committee_term (committee_code, term, started_on) VALUES (?, ?, ?)", [
+        c.code,
+        c.current_term,
+        startedOn.slice(0, 10),
+      ]);
     }
 
     for (const table of ["sector", "party"]) {
@@ -70,12 +70,7 @@ export class SetupAndAccounts1764700000000 implements MigrationInterface {
       "SELECT COUNT(*) AS n FROM party WHERE short_name = '群众'",
     );
     if (Number(parties[0].n) > 0 && Number(hasQunzhong[0].n) === 0) {
-      await q.manager
-        .createQueryBuilder()
-        .insert()
-        .into("party")
-        .values({ name: "群众", short_name: "群众", sort_order: 99 })
-        .execute();
+      await q.query("INSERT INTO party (name, short_name, sort_order) VALUES (?, ?, ?)", ["群众", "群众", 99]);
     }
 
     await q.createTable(
@@ -115,7 +110,15 @@ export class SetupAndAccounts1764700000000 implements MigrationInterface {
       const t = (await q.getTable(table))!;
       const idx = t.indices.find((i) => i.columnNames.join(",") === "committee_code,name");
       if (idx) await q.dropIndex(table, idx);
+      // Committees' own additions have no place in the old single list.
+      await q.query(`DELETE FROM ${table} WHERE committee_code IS NOT NULL`);
       await q.dropColumn(table, "committee_code");
+      for (const name of table === "party" ? ["name", "short_name"] : ["name"]) {
+        const col = (await q.getTable(table))!.findColumnByName(name)!;
+        const unique = col.clone();
+        unique.isUnique = true;
+        await q.changeColumn(table, col, unique);
+      }
     }
     await q.dropTable("committee_term");
   }
