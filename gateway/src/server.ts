@@ -25,6 +25,7 @@ import {
 } from "@tongxin/sdk";
 import express, { type Request, type Response } from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
+import { mountSignIn } from "./auth/sign-in";
 import { dashboardStats, FiguresFile, figuresPathNextTo } from "./dashboard/figures";
 import { mountDashboard, type ExecutionResult } from "./dashboard/routes";
 import { countyOverviewExample, EXAMPLES, explorerPage, runnableExamples, type ExampleOperation } from "./explorer";
@@ -228,6 +229,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     );
   }
+
+  mountSignIn(app, { ...options, supergraphSdl: () => currentSdl, subgraphTimeoutMs: timeoutMs, log });
 
   const figures = new FiguresFile(options.figuresPath ?? figuresPathNextTo(options.supergraphPath), log);
   if (options.dashboard ?? true) {

@@ -5,6 +5,7 @@ import dotenv from "dotenv";
 const USAGE = `usage: npm run -s token -- --role STAFF --committee CODE
        npm run -s token -- --role MEMBER --member ID
        npm run -s token -- --role UNIT --unit ID [--committee CODE]
+       npm run -s token -- --role ADMIN             (platform administrator: setup mutations only)
 options: --name NAME  --expires 30d`;
 
 /** Prints a signed user token, and only that, for local use (API.md). */

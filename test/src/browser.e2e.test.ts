@@ -476,6 +476,51 @@ describe("dashboard and explorer in headless Chromium", () => {
     await context.close();
   });
 
+  it("lets a clerk sign in with a password the office set, choose a new one, and see the county's figures", async () => {
+    // The county office opens the clerk's account through the API; the password is temporary.
+    const office = stack.token({ role: "STAFF", committee: "zhenxiong" });
+    const made = await stack.query<{ createAccount: { temporaryPassword: string } }>(
+      office,
+      `mutation { createAccount(input: { username: "zx.clerk", role: STAFF, displayName: "镇雄县政协办公室 张文书" }) { temporaryPassword } }`,
+    );
+    expect(made.errors).toBeUndefined();
+    const temporary = made.data!.createAccount.temporaryPassword;
+    const { context, requests, problems } = await openContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard#/${YEAR}/zhenxiong`);
+    await page.waitForSelector("body[data-state=login]");
+    await page.fill("#username", "zx.clerk");
+    await page.fill("#password", "not-the-password");
+    await page.click("#password-sign-in");
+    await page.waitForFunction(() => document.querySelector("#password-error")?.textContent?.includes("错误"));
+    expect(await page.textContent("#password-error")).toBe("登录失败: 登录名或密码错误");
+    await page.fill("#password", temporary);
+    await page.click("#password-sign-in");
+    await page.waitForSelector("#new-password-row:not([hidden])");
+    expect(await page.textContent("#password-error")).toBe("登录失败: 这是临时密码, 请设置新密码后登录");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard-password-change.png") });
+    await page.fill("#new-password", "zhenxiong-2024");
+    await view(page, () => page.click("#password-sign-in"));
+    expect(await page.textContent("#committee-name")).toBe("镇雄县政协");
+    const token = await page.evaluate(() => sessionStorage.getItem("tongxin.dashboard.token"));
+    expect(token).toBeTruthy();
+    // The page's figures are the API's, read with the same session token.
+    const api = await stack.query<{ committee: { memberStats: { activeMembers: number } } }>(
+      token,
+      `{ committee(code: "zhenxiong") { memberStats(year: ${YEAR}) { activeMembers } } }`,
+    );
+    const shown = await cells(page);
+    const active = shown.find((c) => c.row === "own" && c.key === "activeMembers" && c.field === "memberStats");
+    expect(active?.text).toBe(formatted(api.data!.committee.memberStats.activeMembers, "count"));
+    await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard-password-sign-in.png"), fullPage: true });
+    // The password never travels anywhere but the gateway's sign-in route, and never in a URL.
+    expect(requests.some((u) => u.includes("zhenxiong-2024") || u.includes(temporary))).toBe(false);
+    expectOnlyGateway(requests);
+    // Chromium logs the refused sign-ins (401) itself; the page adds nothing of its own.
+    expect(problems.filter((p) => !p.includes("status of 401"))).toEqual([]);
+    await context.close();
+  });
+
   it("renders the offline explorer and runs its first example with the preset token", async () => {
     const { context, requests, problems } = await openContext();
     const page = await context.newPage();

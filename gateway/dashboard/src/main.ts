@@ -220,6 +220,49 @@ function signIn(token: string): void {
   void route();
 }
 
+/**
+ * Username and password: the gateway asks the members module to check them and answers
+ * with an 8-hour token, which then works exactly like a pasted one. The server's message
+ * is already bilingual; the page shows the half in the reader's language.
+ */
+async function signInWithPassword(): Promise<void> {
+  const error = byId("password-error");
+  const newRow = byId("new-password-row");
+  const body: Record<string, string> = {
+    username: byId<HTMLInputElement>("username").value.trim(),
+    password: byId<HTMLInputElement>("password").value,
+  };
+  if (!newRow.hidden) body.newPassword = byId<HTMLInputElement>("new-password").value;
+  error.textContent = t("signingIn");
+  let answer: { token?: string; errors?: { message: string; extensions?: { reason?: string } }[] };
+  try {
+    const res = await fetch("/auth/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    answer = (await res.json()) as typeof answer;
+  } catch (e) {
+    error.textContent = t("signInFailed", { message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  if (answer.token) {
+    error.textContent = "";
+    byId<HTMLInputElement>("password").value = "";
+    byId<HTMLInputElement>("new-password").value = "";
+    newRow.hidden = true;
+    signIn(answer.token);
+    return;
+  }
+  const first = answer.errors?.[0];
+  if (first?.extensions?.reason === "PASSWORD_CHANGE_REQUIRED") {
+    newRow.hidden = false;
+    byId<HTMLInputElement>("new-password").focus();
+  }
+  const [zhText, enText] = (first?.message ?? "").split(" / ");
+  error.textContent = t("signInFailed", { message: (lang() === "zh" ? zhText : (enText ?? zhText)) || "?" });
+}
+
 function signOut(problem?: MessageKey) {
   forgetToken();
   session = null;
@@ -249,6 +292,10 @@ async function start() {
   byId("login-form").addEventListener("submit", (e) => {
     e.preventDefault();
     signIn(byId<HTMLTextAreaElement>("token-input").value);
+  });
+  byId("password-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    void signInWithPassword();
   });
   byId("use-dev-token").addEventListener("click", () => {
     if (config.developmentToken) signIn(config.developmentToken);

@@ -1,4 +1,7 @@
 import { defineModule, scopedRecord } from "@tongxin/sdk";
+import { Account } from "./account/account.entity";
+import { AccountResolver } from "./account/account.resolver";
+import { CommitteeTerm } from "./committee/committee-term.entity";
 import { Committee } from "./committee/committee.entity";
 import { CommitteeResolver, committeeReference } from "./committee/committee.resolver";
 import { committeeSourceFrom } from "./committee/committee.service";
@@ -10,6 +13,7 @@ import { memberScope } from "./member/member.scope";
 import { Membership } from "./membership/membership.entity";
 import { MembershipResolver } from "./membership/membership.resolver";
 import { MembersInitial1732500000000 } from "./migrations/1732500000000-members-initial";
+import { SetupAndAccounts1764700000000 } from "./migrations/1764700000000-setup-and-accounts";
 import { Party } from "./party/party.entity";
 import { annualReportReference, AnnualReportResolver } from "./report/annual-report";
 import { LIST_MEMBERS, MANAGE_MEMBERS, READ_CATALOG } from "./permissions";
@@ -23,9 +27,16 @@ export const membersModule = defineModule({
   name: "members",
   title: "委员管理",
   kind: "core",
-  entities: [Committee, Sector, Party, Member, Membership],
-  migrations: [MembersInitial1732500000000],
-  resolvers: [CommitteeResolver, MemberResolver, MembershipResolver, CatalogResolver, AnnualReportResolver],
+  entities: [Committee, CommitteeTerm, Sector, Party, Member, Membership, Account],
+  migrations: [MembersInitial1732500000000, SetupAndAccounts1764700000000],
+  resolvers: [
+    CommitteeResolver,
+    MemberResolver,
+    MembershipResolver,
+    CatalogResolver,
+    AnnualReportResolver,
+    AccountResolver,
+  ],
   types: [MemberStats],
   references: { Committee: committeeReference, Member: memberReference, AnnualReport: annualReportReference },
   permissions: [MANAGE_MEMBERS, LIST_MEMBERS, READ_CATALOG],
@@ -46,4 +57,12 @@ export default membersModule;
 export { Committee, CommitteeLevel } from "./committee/committee.entity";
 export { Member, MemberStatus, Gender } from "./member/member.entity";
 export { Membership, Position } from "./membership/membership.entity";
-export { COMMITTEES } from "./seed/reference-data";
+export { COMMITTEES, PLATFORM_PARTIES, PLATFORM_SECTORS } from "./seed/reference-data";
+export { Account, AccountRole } from "./account/account.entity";
+export { createAccount, MAX_FAILURES, LOCK_MINUTES } from "./account/account.service";
+export { CommitteeTerm } from "./committee/committee-term.entity";
+export { createCommittee, moveCommittee, recordCommitteeTerm, updateCommittee } from "./committee/committee.admin";
+export { addSector } from "./sector/sector.service";
+export { addParty } from "./party/party.service";
+export { Sector } from "./sector/sector.entity";
+export { Party } from "./party/party.entity";

@@ -2,12 +2,16 @@ import { createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
 
 /**
- * Who is asking. STAFF, MEMBER and UNIT come from user tokens (API.md); SYSTEM is a
- * platform process (seeding, one subgraph asking another); ANONYMOUS has no token and
- * may only read the committee list.
+ * Who is asking. STAFF, MEMBER and UNIT come from user tokens (API.md); ADMIN is the
+ * platform administrator (a user token too) who sets up the committee tree, the terms,
+ * the platform's sectors and parties and the first accounts of each office: it holds
+ * SYSTEM's rights for those setup writes only, and reads no register, proposal or figure
+ * (the members module checks it explicitly; `RequestContext.has` does not grant it
+ * permissions meant for STAFF). SYSTEM is a platform process (seeding, one subgraph
+ * asking another); ANONYMOUS has no token and may only read the committee list.
  */
-export type Role = "STAFF" | "MEMBER" | "UNIT" | "SYSTEM" | "ANONYMOUS";
-export const USER_ROLES = ["STAFF", "MEMBER", "UNIT"] as const;
+export type Role = "STAFF" | "MEMBER" | "UNIT" | "ADMIN" | "SYSTEM" | "ANONYMOUS";
+export const USER_ROLES = ["STAFF", "MEMBER", "UNIT", "ADMIN"] as const;
 
 export interface Identity {
   role: Role;
@@ -152,6 +156,9 @@ export function identityFromClaims(claims: UserClaims): Identity {
     case "UNIT":
       if (!unitId) throw new InvalidTokenError("a UNIT token needs a unit claim");
       return { role, unitId, committee, subject: claims.sub ?? `unit:${unitId}`, name: claims.name };
+    case "ADMIN":
+      // The committee claim, when present, is only the administrator's home committee (no extra scope).
+      return { role, committee, subject: claims.sub ?? "admin", name: claims.name };
     default:
       throw new InvalidTokenError(`unknown role ${JSON.stringify(role)}`);
   }

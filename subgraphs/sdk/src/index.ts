@@ -31,3 +31,4 @@ export * from "./json-list";
 export * from "./scope";
 export * from "./workflow";
 export * from "./figures";
+export * from "./session";

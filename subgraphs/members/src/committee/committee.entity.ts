@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 export enum CommitteeLevel {
@@ -39,11 +39,10 @@ export class Committee {
   @Column({ name: "parent_code", type: "varchar", length: 64, nullable: true })
   parentCode: string | null;
 
-  @Field(() => Int, { description: "当前届次, 如 5 (第五届) / current term number" })
+  /** Mirrors the term running when last written; readers derive it from `committee_term` (the resolver). */
   @Column({ name: "current_term", type: "int" })
   currentTerm: number;
 
-  @Field({ description: "本届开始日期 (首次全体会议) / first plenary session of the current term" })
   @Column({ name: "term_started_on", type: "date" })
   termStartedOn: string;
 

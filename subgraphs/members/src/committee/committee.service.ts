@@ -2,6 +2,8 @@ import { yearRange, type CommitteeSource, type RequestContext } from "@tongxin/s
 import type { DataSource } from "typeorm";
 import { Committee, CommitteeLevel } from "./committee.entity";
 import { committeeLoaders } from "./committee.loader";
+import { CommitteeTerm } from "./committee-term.entity";
+import { currentSpan, spansOf } from "./committee-term.service";
 import { memberStatsLoaders, type MemberStats } from "./member-stats";
 
 /** Committee names and the tree are public: the explorer and the login page list them. */
@@ -36,13 +38,22 @@ export async function memberStats(
 export const committeeSourceFrom = (dataSource: DataSource): CommitteeSource => ({
   async load() {
     const rows = await dataSource.getRepository(Committee).find({ order: { sortOrder: "ASC" } });
-    return rows.map((c) => ({
-      code: c.code,
-      name: c.name,
-      level: c.level,
-      parentCode: c.parentCode,
-      currentTerm: c.currentTerm,
-      termStartedOn: c.termStartedOn,
-    }));
+    const terms = await dataSource.getRepository(CommitteeTerm).find();
+    return rows.map((c) => {
+      const now = currentSpan(
+        spansOf(
+          c,
+          terms.filter((t) => t.committeeCode === c.code),
+        ),
+      );
+      return {
+        code: c.code,
+        name: c.name,
+        level: c.level,
+        parentCode: c.parentCode,
+        currentTerm: now.term,
+        termStartedOn: now.startedOn,
+      };
+    });
   },
 });

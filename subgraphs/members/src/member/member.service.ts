@@ -15,6 +15,7 @@ import {
   type RequestContext,
 } from "@tongxin/sdk";
 import { Committee } from "../committee/committee.entity";
+import { assertSeatInTerm } from "../committee/committee-term.service";
 import { Membership, Position } from "../membership/membership.entity";
 import { seatCurrentAt } from "../membership/membership.sql";
 import { assertPositionFree } from "../membership/membership.service";
@@ -84,6 +85,8 @@ async function validatedProfile(
   ctx: RequestContext,
   input: Partial<CreateMemberInput & UpdateMemberInput>,
   prefix: string,
+  /** Whose sector and party additions count (the committee the clerk writes for). */
+  committee?: string | null,
 ): Promise<Partial<Member>> {
   const out: Partial<Member> = {};
   if (input.name !== undefined) out.name = text(input.name, `${prefix}.name`, { max: 64, required: true });
@@ -95,10 +98,10 @@ async function validatedProfile(
     out.ethnicity = e;
   }
   if (input.sector !== undefined && input.sector !== null) {
-    out.sectorId = (await sectorByName(ctx, input.sector, `${prefix}.sector`)).id;
+    out.sectorId = (await sectorByName(ctx, input.sector, `${prefix}.sector`, committee)).id;
   }
   if (input.party !== undefined) {
-    out.partyId = input.party ? (await partyByName(ctx, input.party, `${prefix}.party`)).id : null;
+    out.partyId = input.party ? (await partyByName(ctx, input.party, `${prefix}.party`, committee)).id : null;
   }
   if (input.workplace !== undefined) out.workplace = text(input.workplace, `${prefix}.workplace`, { max: 200 });
   if (input.jobTitle !== undefined) out.jobTitle = text(input.jobTitle, `${prefix}.jobTitle`, { max: 100 });
@@ -112,16 +115,10 @@ export async function createMember(ctx: RequestContext, input: CreateMemberInput
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
   await memberScope.assertCanCreate(ctx, code, "input.committee");
   const committee = (await ctx.repo(Committee).findOneBy({ code }))!;
-  const profile = await validatedProfile(ctx, { ...input, ethnicity: input.ethnicity ?? "汉族" }, "input");
-  const term = input.term ?? committee.currentTerm;
-  if (!Number.isInteger(term) || term < 1 || term > committee.currentTerm + 1) {
-    throw badInput(
-      "input.term",
-      `届次应在 1 到 ${committee.currentTerm + 1} 之间`,
-      `must be from 1 to ${committee.currentTerm + 1}`,
-    );
-  }
+  const profile = await validatedProfile(ctx, { ...input, ethnicity: input.ethnicity ?? "汉族" }, "input", code);
   const startedOn = parseDate(input.startedOn, "input.startedOn") ?? today();
+  // A seat belongs to a recorded term of this committee and starts inside its dates.
+  const term = await assertSeatInTerm(ctx, committee, input.term, startedOn);
   const commitmentSignedOn = parseDate(input.commitmentSignedOn, "input.commitmentSignedOn");
   const position = input.position ?? Position.MEMBER;
 
@@ -158,7 +155,7 @@ export async function updateMember(
 ): Promise<Member> {
   const member = await getMember(ctx, rawId);
   await assertCanEdit(ctx, member);
-  const values = await validatedProfile(ctx, input, "input");
+  const values = await validatedProfile(ctx, input, "input", ctx.identity.committee);
   if (Object.keys(values).length === 0) throw badInput("input", "没有要修改的字段", "nothing to change");
   // Written and read back in one transaction: the answer cannot fail after the write landed.
   return ctx.transaction(Member, async (tx) => {

@@ -1,6 +1,7 @@
 import { badInput, parseDate, text, today, type RequestContext } from "@tongxin/sdk";
 import { IsNull } from "typeorm";
 import { Committee } from "../committee/committee.entity";
+import { assertSeatInTerm } from "../committee/committee-term.service";
 import { Member, MemberStatus } from "../member/member.entity";
 import { membershipScope } from "../member/member.scope";
 import { getMember } from "../member/member.service";
@@ -33,15 +34,9 @@ export async function addMembership(ctx: RequestContext, input: AddMembershipInp
     throw badInput("input.memberId", "该委员不在任, 不能增加任职", "member is not active");
   }
   const committee = (await ctx.repo(Committee).findOneBy({ code }))!;
-  const term = input.term ?? committee.currentTerm;
-  if (!Number.isInteger(term) || term < 1 || term > committee.currentTerm + 1) {
-    throw badInput(
-      "input.term",
-      `届次应在 1 到 ${committee.currentTerm + 1} 之间`,
-      `must be from 1 to ${committee.currentTerm + 1}`,
-    );
-  }
   const startedOn = parseDate(input.startedOn, "input.startedOn") ?? today();
+  // A seat belongs to a recorded term of this committee and starts inside its dates.
+  const term = await assertSeatInTerm(ctx, committee, input.term, startedOn);
   const position = input.position ?? Position.MEMBER;
   return ctx.transaction(Membership, async (tx) => {
     const open = await tx

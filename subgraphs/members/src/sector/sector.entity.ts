@@ -10,10 +10,19 @@ export class Sector {
   id: number;
 
   @Field()
-  @Column({ type: "varchar", length: 32, unique: true })
+  @Column({ type: "varchar", length: 32 })
   name: string;
 
   @Field(() => Int)
   @Column({ name: "sort_order", type: "int", default: 0 })
   sortOrder: number;
+
+  /** null: the platform's list; a code: an addition of that committee (seen by it and below). */
+  @Field(() => String, {
+    name: "committee",
+    nullable: true,
+    description: "null: 平台目录; 否则为该政协自行增加的代码 / the committee that added it",
+  })
+  @Column({ name: "committee_code", type: "varchar", length: 64, nullable: true })
+  committeeCode: string | null;
 }

@@ -1,6 +1,7 @@
 import { insertInChunks, type Random, seededRandom } from "@tongxin/sdk";
 import type { SeedContext } from "@tongxin/sdk";
 import { Committee } from "../committee/committee.entity";
+import { CommitteeTerm } from "../committee/committee-term.entity";
 import { Gender, Member, MemberStatus } from "../member/member.entity";
 import { Membership, MembershipEndReason, Position } from "../membership/membership.entity";
 import { Party } from "../party/party.entity";
@@ -12,6 +13,7 @@ import {
   GIVEN_FEMALE,
   GIVEN_MALE,
   HUI_SURNAMES,
+  NO_PARTY,
   PARTIES,
   SECTORS,
   SURNAMES,
@@ -164,13 +166,19 @@ export async function seedMembers({ dataSource, log }: SeedContext): Promise<voi
     );
     await insertInChunks(
       em,
+      CommitteeTerm,
+      COMMITTEES.map((c) => ({ committeeCode: c.code, term: c.currentTerm, startedOn: c.termStartedOn })),
+    );
+    await insertInChunks(
+      em,
       Sector,
       SECTORS.map((s, i) => ({ id: i + 1, name: s.name, sortOrder: i })),
     );
     await insertInChunks(
       em,
       Party,
-      PARTIES.map((p, i) => ({ id: i + 1, name: p.name, shortName: p.shortName, sortOrder: i })),
+      // 群众 (no party) is listed last, outside PARTIES, so the demo's random draws stay the same.
+      [...PARTIES, NO_PARTY].map((p, i) => ({ id: i + 1, name: p.name, shortName: p.shortName, sortOrder: i })),
     );
     const sectorIds = new Map(SECTORS.map((s, i) => [s.name, i + 1]));
     const partyIds = new Map(PARTIES.map((p, i) => [p.shortName, i + 1]));

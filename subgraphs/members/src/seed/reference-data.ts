@@ -182,6 +182,13 @@ export const PARTIES: { shortName: string; name: string }[] = [
   { shortName: "无党派", name: "无党派人士" },
 ];
 
+/** 群众: no political affiliation; on the platform's list so a roster can say so. */
+export const NO_PARTY = { shortName: "群众", name: "群众" };
+
+/** Everything a platform set up from nothing starts with (`npm run setup`). */
+export const PLATFORM_SECTORS = SECTORS.map((s) => s.name);
+export const PLATFORM_PARTIES = [...PARTIES, NO_PARTY];
+
 export const SURNAMES =
   "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤禄陇安";
 /** Surnames frequent among the Hui of Zhaotong (Ludian, Zhaoyang). */
