@@ -25,3 +25,5 @@ export * from "./report";
 export * from "./collections";
 export * from "./random";
 export * from "./json-list";
+export * from "./spreadsheet";
+export * from "./spreadsheet-graphql";
