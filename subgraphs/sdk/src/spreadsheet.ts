@@ -141,6 +141,15 @@ export class SheetProblems {
   get empty(): boolean {
     return this.list.length === 0;
   }
+
+  /** In reading order: by sheet, row, then column as they stand in the file. */
+  sorted(): SheetProblem[] {
+    const col = (p: SheetProblem) => {
+      const m = /!([A-Z]+)\d+$/.exec(p.cell);
+      return m ? [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+    };
+    return [...this.list].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || col(a) - col(b));
+  }
 }
 
 function choicesOf(col: ColumnDefinition, choices: Choices): readonly EnumChoice[] {

@@ -1,4 +1,5 @@
 import {
+  conflict,
   readWorkbook,
   reportDuplicates,
   today,
@@ -486,13 +487,63 @@ export async function importMembersRoster(ctx: RequestContext, opts: RosterImpor
     created,
     updated,
     unchanged,
-    errors: problems.list,
+    errors: problems.sorted(),
     warnings,
   };
   if (!problems.empty || opts.dryRun || created + updated === 0) return result;
 
   await writeRoster(ctx, code, plans, profileChanges, progress);
   return { ...result, written: true };
+}
+
+const personKey = (p: { idCardHash: string | null; name: string; birthDate: string | null }) =>
+  p.idCardHash ? `card:${p.idCardHash}` : `nb:${nameBirthKey(p.name, p.birthDate ?? "")}`;
+
+/**
+ * New people in multi-row inserts, then their ids read back by their key (ID-card hash,
+ * or name + birth date, each unique among the file's new people): drivers disagree on
+ * the ids of a multi-row insert, and one statement per person costs seconds on MySQL.
+ */
+async function insertPeople(
+  tx: RequestContext,
+  code: string,
+  people: FilePerson[],
+  progress: (done: number) => void,
+): Promise<Map<FilePerson, number>> {
+  const ids = new Map<FilePerson, number>();
+  if (people.length === 0) return ids;
+  const repo = tx.repo(Member);
+  const before = Number(
+    (await repo.createQueryBuilder("m").select("MAX(m.id)", "max").getRawOne<{ max: number | null }>())?.max ?? 0,
+  );
+  for (let i = 0; i < people.length; i += BATCH) {
+    const values = people.slice(i, i + BATCH).map((person) => ({
+      ...person.profile,
+      idCardHash: person.idCardHash,
+      birthDate: person.birthDate,
+      registeredBy: code,
+      commitmentSignedOn: person.commitmentSignedOn,
+      status: MemberStatus.ACTIVE,
+      version: 1,
+    }));
+    // updateEntity(false): no read-back of defaults per row.
+    await repo.createQueryBuilder().insert().values(values).updateEntity(false).execute();
+    progress(Math.min(people.length, i + BATCH));
+  }
+  const inserted = await repo
+    .createQueryBuilder("m")
+    .select(["m.id", "m.idCardHash", "m.name", "m.birthDate"])
+    .where("m.id > :before AND m.registered_by = :code", { before, code })
+    .getMany();
+  const byKey = new Map<string, number[]>();
+  for (const m of inserted) byKey.set(personKey(m), [...(byKey.get(personKey(m)) ?? []), m.id]);
+  for (const person of people) {
+    const found = byKey.get(personKey({ ...person, name: person.profile.name })) ?? [];
+    // Another import of the same person running at the same moment: refuse rather than guess (rolls back).
+    if (found.length !== 1) throw conflict(`member ${person.profile.name}`);
+    ids.set(person, found[0]);
+  }
+  return ids;
 }
 
 async function writeRoster(
@@ -504,24 +555,9 @@ async function writeRoster(
 ): Promise<void> {
   const total = plans.length;
   await ctx.transaction(Member, async (tx) => {
-    const newIds = new Map<FilePerson, number>();
-    let done = 0;
-    for (const p of plans) {
-      const person = p.person;
-      if (person.existing || newIds.has(person)) continue;
-      // One by one: each new person's id is needed for their seats, and drivers differ on multi-row ids.
-      const res = await tx.repo(Member).insert({
-        ...person.profile,
-        idCardHash: person.idCardHash,
-        birthDate: person.birthDate,
-        registeredBy: code,
-        commitmentSignedOn: person.commitmentSignedOn,
-        status: MemberStatus.ACTIVE,
-        version: 1,
-      });
-      newIds.set(person, Number(res.identifiers[0].id));
-      if (++done % BATCH === 0) progress("write", done, total);
-    }
+    const newPeople = [...new Set(plans.map((p) => p.person).filter((p) => !p.existing))];
+    const newIds = await insertPeople(tx, code, newPeople, (done) => progress("write", done, total));
+    const done = newPeople.length;
     for (const [person, change] of profileChanges) {
       await tx
         .repo(Member)
