@@ -6,8 +6,8 @@ import { IMPORT_KINDS, kindOfWorkbook, openAsStaff, printResult, type ImportKind
 
 const KINDS = IMPORT_KINDS.map((k) => `${k.name} (${k.sheet})`).join(", ");
 const USAGE = `usage: npm run import -- --committee CODE FILE.xlsx [--dry-run]
-       npm run import -- --committee CODE --template roster OUT.xlsx
-       npm run import -- --committee CODE --export roster OUT.xlsx
+       npm run import -- --committee CODE --template roster|attendance OUT.xlsx
+       npm run import -- --committee CODE --export roster|attendance OUT.xlsx
 Acts as the office (STAFF) of --committee on DATABASE_URL; the workbook's sheet names say what it is.
 Sheets: ${KINDS}`;
 
@@ -46,7 +46,7 @@ async function main() {
   try {
     await open.ctx.assertStaffOf(committee, "--committee");
     if (values.template || values.export) {
-      const out = values.template ? await kind.template(open.ctx) : await kind.export(open.ctx, committee);
+      const out = values.template ? await kind.template(open.ctx, committee) : await kind.export(open.ctx, committee);
       fs.writeFileSync(file, out);
       console.log(`wrote ${file} (${out.length} bytes)`);
       return;

@@ -14,6 +14,13 @@ import {
   membersRosterTemplate,
   ROSTER_SHEET,
 } from "@tongxin/members";
+import {
+  ATTENDANCE_SHEET,
+  exportTrainingAttendance,
+  importTrainingAttendance,
+  trainingAttendanceTemplate,
+  trainingModule,
+} from "@tongxin/training";
 
 /**
  * The spreadsheets a committee imports from the command line, each owned by its module.
@@ -30,7 +37,7 @@ export interface ImportKind {
     ctx: RequestContext,
     o: { committee: string; data: Buffer; dryRun: boolean; onProgress: ImportProgress },
   ): Promise<ImportResult>;
-  template(ctx: RequestContext): Promise<Buffer>;
+  template(ctx: RequestContext, committee: string): Promise<Buffer>;
   export(ctx: RequestContext, committee: string): Promise<Buffer>;
 }
 
@@ -42,6 +49,14 @@ export const IMPORT_KINDS: ImportKind[] = [
     run: (ctx, o) => importMembersRoster(ctx, o),
     template: (ctx) => membersRosterTemplate(ctx),
     export: (ctx, committee) => exportMembersRoster(ctx, committee),
+  },
+  {
+    name: "attendance",
+    sheet: ATTENDANCE_SHEET.name,
+    module: trainingModule,
+    run: (ctx, o) => importTrainingAttendance(ctx, o),
+    template: (ctx, committee) => trainingAttendanceTemplate(ctx, committee),
+    export: (ctx, committee) => exportTrainingAttendance(ctx, committee),
   },
 ];
 
@@ -60,7 +75,11 @@ export interface InProcessModule {
   close(): Promise<void>;
 }
 
-/** Opens (and migrates) the module's database and gives a context acting as the committee's office. */
+/**
+ * Opens (and migrates) the module's database, with the members module's beside it (the
+ * committee tree and the register come from there, in process, as in the members
+ * subgraph), and gives a context acting as the committee's office.
+ */
 export async function openAsStaff(
   module: ModuleDefinition,
   databaseUrl: string,
@@ -68,8 +87,9 @@ export async function openAsStaff(
   internalSecret: string,
   membersUrl: string,
 ): Promise<InProcessModule> {
-  const databases = await openModuleDatabases([module], databaseUrl, true);
-  const runtime = createRuntime([module], databases, { internalSecret, membersUrl });
+  const modules = module === membersModule ? [membersModule] : [membersModule, module];
+  const databases = await openModuleDatabases(modules, databaseUrl, true);
+  const runtime = createRuntime(modules, databases, { internalSecret, membersUrl });
   const ctx = new RequestContext(
     { role: "STAFF", committee, subject: `staff:${committee}`, name: "import-cli" },
     runtime,

@@ -8,6 +8,7 @@ import { TrainingInitial1732700000000 } from "./migrations/1732700000000-trainin
 import { MANAGE_TRAINING, READ_TRAINING } from "./permissions";
 import { seedTraining } from "./seed/training.seed";
 import { TrainingSession } from "./session/session.entity";
+import { TrainingImportResolver } from "./import/attendance.resolver";
 import { TrainingEnrolmentResolver, TrainingSessionResolver, sessionReference } from "./session/session.resolver";
 
 /** 履职学习培训: sessions of every kind, enrolment and attendance, and the coverage of a term. */
@@ -24,6 +25,7 @@ export const trainingModule = defineModule({
     TrainingCoverageResolver,
     MemberTrainingResolver,
     TrainingReportResolver,
+    TrainingImportResolver,
   ],
   types: [TrainingStats],
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
@@ -44,3 +46,9 @@ export const trainingModule = defineModule({
 export default trainingModule;
 export { TrainingKind, TrainingSession } from "./session/session.entity";
 export { TrainingAttendance, TrainingEnrolment } from "./enrolment/enrolment.entity";
+export {
+  importTrainingAttendance,
+  exportTrainingAttendance,
+  trainingAttendanceTemplate,
+} from "./import/attendance.import";
+export { ATTENDANCE_SHEET } from "./import/attendance.sheet";
