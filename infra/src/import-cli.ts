@@ -4,10 +4,10 @@ import { loadConfig, type ImportProgress } from "@tongxin/sdk";
 import dotenv from "dotenv";
 import { IMPORT_KINDS, kindOfWorkbook, openAsStaff, printResult, type ImportKind } from "./import-runner";
 
-const KINDS = IMPORT_KINDS.map((k) => `${k.name} (${k.sheet})`).join(", ");
+const KINDS = IMPORT_KINDS.map((k) => `${k.name} (${k.sheets.join("、")})`).join(", ");
 const USAGE = `usage: npm run import -- --committee CODE FILE.xlsx [--dry-run]
-       npm run import -- --committee CODE --template roster|attendance OUT.xlsx
-       npm run import -- --committee CODE --export roster|attendance OUT.xlsx
+       npm run import -- --committee CODE --template roster|attendance|studios OUT.xlsx
+       npm run import -- --committee CODE --export roster|attendance|studios OUT.xlsx
 Acts as the office (STAFF) of --committee on DATABASE_URL; the workbook's sheet names say what it is.
 Sheets: ${KINDS}`;
 
@@ -58,7 +58,7 @@ async function main() {
       if (line !== last) process.stderr.write(`${line}\n`);
       last = line;
     };
-    console.log(`${kind.sheet} → ${committee}${values["dry-run"] ? " (dry run)" : ""}`);
+    console.log(`${kind.sheets.join("、")} → ${committee}${values["dry-run"] ? " (dry run)" : ""}`);
     const result = await kind.run(open.ctx, { committee, data: data!, dryRun: !!values["dry-run"], onProgress });
     printResult(result);
     console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -21,6 +21,14 @@ import {
   trainingAttendanceTemplate,
   trainingModule,
 } from "@tongxin/training";
+import {
+  ACTIVITY_SHEET,
+  exportStudios,
+  importStudios,
+  STUDIO_ROSTER_SHEET,
+  studiosModule,
+  studiosTemplate,
+} from "@tongxin/studios";
 
 /**
  * The spreadsheets a committee imports from the command line, each owned by its module.
@@ -30,8 +38,8 @@ import {
  */
 export interface ImportKind {
   name: string;
-  /** A workbook holding this sheet is this kind. */
-  sheet: string;
+  /** A workbook holding one of these sheets is this kind. */
+  sheets: string[];
   module: ModuleDefinition;
   run(
     ctx: RequestContext,
@@ -44,7 +52,7 @@ export interface ImportKind {
 export const IMPORT_KINDS: ImportKind[] = [
   {
     name: "roster",
-    sheet: ROSTER_SHEET.name,
+    sheets: [ROSTER_SHEET.name],
     module: membersModule,
     run: (ctx, o) => importMembersRoster(ctx, o),
     template: (ctx) => membersRosterTemplate(ctx),
@@ -52,11 +60,19 @@ export const IMPORT_KINDS: ImportKind[] = [
   },
   {
     name: "attendance",
-    sheet: ATTENDANCE_SHEET.name,
+    sheets: [ATTENDANCE_SHEET.name],
     module: trainingModule,
     run: (ctx, o) => importTrainingAttendance(ctx, o),
     template: (ctx, committee) => trainingAttendanceTemplate(ctx, committee),
     export: (ctx, committee) => exportTrainingAttendance(ctx, committee),
+  },
+  {
+    name: "studios",
+    sheets: [STUDIO_ROSTER_SHEET.name, ACTIVITY_SHEET.name],
+    module: studiosModule,
+    run: (ctx, o) => importStudios(ctx, o),
+    template: (ctx, committee) => studiosTemplate(ctx, committee),
+    export: (ctx, committee) => exportStudios(ctx, committee),
   },
 ];
 
@@ -66,7 +82,7 @@ export async function kindOfWorkbook(data: Buffer): Promise<ImportKind | null> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as never);
   const names = new Set(wb.worksheets.map((w) => w.name));
-  return IMPORT_KINDS.find((k) => names.has(k.sheet)) ?? null;
+  return IMPORT_KINDS.find((k) => k.sheets.some((s) => names.has(s))) ?? null;
 }
 
 export interface InProcessModule {

@@ -10,6 +10,7 @@ import { MANAGE_STUDIOS, READ_STUDIOS, RECORD_STUDIO_ACTIVITY } from "./permissi
 import { StudioRosterEntry } from "./roster/roster-entry.entity";
 import { seedStudios } from "./seed/studios.seed";
 import { Studio } from "./studio/studio.entity";
+import { StudiosImportResolver } from "./import/studio-import.resolver";
 import { StudioResolver, StudioRosterEntryResolver, studioReference } from "./studio/studio.resolver";
 
 /** 委员工作室: studios, their rosters (入室委员) and duty activities, and the coverage figures. */
@@ -27,6 +28,7 @@ export const studiosModule = defineModule({
     StudioCoverageResolver,
     MemberStudiosResolver,
     StudioReportResolver,
+    StudiosImportResolver,
   ],
   types: [StudioStats],
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
@@ -48,3 +50,5 @@ export default studiosModule;
 export { Studio, StudioStatus } from "./studio/studio.entity";
 export { StudioRosterEntry } from "./roster/roster-entry.entity";
 export { StudioActivity, StudioActivityParticipant, StudioActivityType } from "./activity/activity.entity";
+export { exportStudios, importStudios, studiosTemplate } from "./import/studio.import";
+export { ACTIVITY_SHEET, ROSTER_SHEET as STUDIO_ROSTER_SHEET } from "./import/studio.sheets";
