@@ -33,9 +33,15 @@ async function seatedOn(
   wanted: Map<string, Set<number>>,
 ): Promise<Map<string, Map<number, MemberInfo>>> {
   const out = new Map<string, Map<number, MemberInfo>>();
-  for (const [day, ids] of wanted) {
-    const found = await ctx.runtime.members.lookup([...ids].map(String), day);
-    out.set(day, new Map(found.map((m) => [Number(m.id), m])));
+  const list = [...wanted];
+  // A few at a time: a year of activities has a hundred dates or more, each one call to members.
+  for (let i = 0; i < list.length; i += 6) {
+    await Promise.all(
+      list.slice(i, i + 6).map(async ([day, ids]) => {
+        const found = await ctx.runtime.members.lookup([...ids].map(String), day);
+        out.set(day, new Map(found.map((m) => [Number(m.id), m])));
+      }),
+    );
   }
   return out;
 }
@@ -127,13 +133,45 @@ export async function importStudios(
   }
   progress("check", 0, total);
 
-  // Members on the day that matters: the join date of a stay, the date of an activity.
+  const memberIds = [
+    ...new Set(rosterRows.map((r) => r.values.memberId).filter((n): n is number => typeof n === "number")),
+  ];
+  const existingStays: StudioRosterEntry[] = [];
+  for (let i = 0; i < memberIds.length; i += 500) {
+    existingStays.push(
+      ...(await ctx.repo(StudioRosterEntry).findBy({
+        studioId: In(studios.length ? studios.map((s) => s.id) : [-1]),
+        memberId: In(memberIds.slice(i, i + 500)),
+      })),
+    );
+  }
+  const existingActivities = await ctx.repo(StudioActivity).findBy({
+    studioId: In(studios.length ? studios.map((s) => s.id) : [-1]),
+  });
+  const existingParticipants = new Map<number, number[]>();
+  const activityIds = existingActivities.map((a) => a.id);
+  for (let i = 0; i < activityIds.length; i += 500) {
+    for (const p of await ctx
+      .repo(StudioActivityParticipant)
+      .findBy({ activityId: In(activityIds.slice(i, i + 500)) })) {
+      existingParticipants.set(p.activityId, [...(existingParticipants.get(p.activityId) ?? []), p.memberId]);
+    }
+  }
+  // Members on the day that matters: the join date of a stay, the date of an activity. A stay or
+  // participant already stored for that day was checked when it was recorded; only new ones are
+  // looked up (one call per distinct day), so re-importing a year's export costs no look-up.
+  const trusted = new Set<string>();
   const days = new Map<string, Set<number>>();
   const participantsOf = new Map<number, number[]>();
   for (const r of rosterRows) {
     const s = studioById.get(Number(r.values.studio));
     if (s && typeof r.values.memberId === "number" && r.values.joinedOn) {
-      want(days, r.values.joinedOn as string, r.values.memberId);
+      const day = r.values.joinedOn as string;
+      const stored = existingStays.some(
+        (e) => e.studioId === s.id && e.memberId === r.values.memberId && e.joinedOn === day,
+      );
+      if (stored) trusted.add(`${day}|${r.values.memberId}`);
+      else want(days, day, r.values.memberId);
     }
   }
   for (const r of activityRows) {
@@ -155,25 +193,24 @@ export async function importStudios(
       continue;
     }
     participantsOf.set(r.row, ids);
-    if (r.values.heldOn) for (const id of ids) want(days, r.values.heldOn as string, id);
+    const day = r.values.heldOn as string | null;
+    if (!day) continue;
+    const storedOnDay = new Set(
+      existingActivities
+        .filter((a) => a.heldOn === day && a.studioId === Number(r.values.studio))
+        .flatMap((a) => existingParticipants.get(a.id) ?? []),
+    );
+    for (const id of ids) {
+      if (storedOnDay.has(id)) trusted.add(`${day}|${id}`);
+      else want(days, day, id);
+    }
   }
   const seated = await seatedOn(ctx, days);
-  const seatedHere = (day: string, id: number) => seated.get(day)?.get(id)?.committees.includes(code) ?? false;
+  const seatedHere = (day: string, id: number) =>
+    trusted.has(`${day}|${id}`) || (seated.get(day)?.get(id)?.committees.includes(code) ?? false);
 
   // 入室名单
   const stays: StayPlan[] = [];
-  const memberIds = [
-    ...new Set(rosterRows.map((r) => r.values.memberId).filter((n): n is number => typeof n === "number")),
-  ];
-  const existingStays: StudioRosterEntry[] = [];
-  for (let i = 0; i < memberIds.length; i += 500) {
-    existingStays.push(
-      ...(await ctx.repo(StudioRosterEntry).findBy({
-        studioId: In(studios.length ? studios.map((s) => s.id) : [-1]),
-        memberId: In(memberIds.slice(i, i + 500)),
-      })),
-    );
-  }
   for (const r of rosterRows) {
     const v = r.values;
     const studio = studioById.get(Number(v.studio));
@@ -267,18 +304,6 @@ export async function importStudios(
 
   // 履职活动
   const activities: ActivityPlan[] = [];
-  const existingActivities = await ctx.repo(StudioActivity).findBy({
-    studioId: In(studios.length ? studios.map((s) => s.id) : [-1]),
-  });
-  const existingParticipants = new Map<number, number[]>();
-  const activityIds = existingActivities.map((a) => a.id);
-  for (let i = 0; i < activityIds.length; i += 500) {
-    for (const p of await ctx
-      .repo(StudioActivityParticipant)
-      .findBy({ activityId: In(activityIds.slice(i, i + 500)) })) {
-      existingParticipants.set(p.activityId, [...(existingParticipants.get(p.activityId) ?? []), p.memberId]);
-    }
-  }
   for (const r of activityRows) {
     const v = r.values;
     const studio = studioById.get(Number(v.studio));
