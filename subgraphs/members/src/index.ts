@@ -14,6 +14,7 @@ import { Membership } from "./membership/membership.entity";
 import { MembershipResolver } from "./membership/membership.resolver";
 import { MembersInitial1732500000000 } from "./migrations/1732500000000-members-initial";
 import { SetupAndAccounts1764700000000 } from "./migrations/1764700000000-setup-and-accounts";
+import { MembersPersonIdentity1764680000001 } from "./migrations/1764680000001-members-person-identity";
 import { Party } from "./party/party.entity";
 import { annualReportReference, AnnualReportResolver } from "./report/annual-report";
 import { LIST_MEMBERS, MANAGE_MEMBERS, READ_CATALOG } from "./permissions";
@@ -21,6 +22,7 @@ import { seedMembers } from "./seed/members.seed";
 import { Sector } from "./sector/sector.entity";
 import { CatalogResolver } from "./sector/sector.resolver";
 import { MEMBER_STATS } from "./committee/member-figures";
+import { MembersImportResolver } from "./import/import.resolver";
 
 /** 委员: committees (the tree every module is scoped by), sectors, parties, members, seats. */
 export const membersModule = defineModule({
@@ -28,7 +30,7 @@ export const membersModule = defineModule({
   title: "委员管理",
   kind: "core",
   entities: [Committee, CommitteeTerm, Sector, Party, Member, Membership, Account],
-  migrations: [MembersInitial1732500000000, SetupAndAccounts1764700000000],
+  migrations: [MembersInitial1732500000000, MembersPersonIdentity1764680000001, SetupAndAccounts1764700000000],
   resolvers: [
     CommitteeResolver,
     MemberResolver,
@@ -36,6 +38,7 @@ export const membersModule = defineModule({
     CatalogResolver,
     AnnualReportResolver,
     AccountResolver,
+    MembersImportResolver,
   ],
   types: [MemberStats],
   references: { Committee: committeeReference, Member: memberReference, AnnualReport: annualReportReference },
@@ -66,3 +69,6 @@ export { addSector } from "./sector/sector.service";
 export { addParty } from "./party/party.service";
 export { Sector } from "./sector/sector.entity";
 export { Party } from "./party/party.entity";
+export { importMembersRoster } from "./import/roster.import";
+export { exportMembersRoster, membersRosterTemplate } from "./import/roster.export";
+export { ROSTER_SHEET } from "./import/roster.sheet";

@@ -15,7 +15,14 @@ import { ModuleContractError, type ModuleDefinition } from "./module";
 import { ENTITY_KEY_FIELDS, resetStubFields, STUB_TYPE_NAMES } from "./stubs";
 
 /** Types every module may declare identically (they are @shareable, defined once in the SDK). */
-const SHARED_TYPES = new Set(["PageInfo", "ReportFigure", "ReportSection"]);
+const SHARED_TYPES = new Set([
+  "PageInfo",
+  "ReportFigure",
+  "ReportSection",
+  "ImportProblem",
+  "ImportResult",
+  "SpreadsheetFile",
+]);
 
 export interface ModuleInventory {
   module: string;

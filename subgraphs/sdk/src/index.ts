@@ -32,3 +32,5 @@ export * from "./scope";
 export * from "./workflow";
 export * from "./figures";
 export * from "./session";
+export * from "./spreadsheet";
+export * from "./spreadsheet-graphql";

@@ -10,6 +10,7 @@ import { MANAGE_STUDIOS, READ_STUDIOS, RECORD_STUDIO_ACTIVITY } from "./permissi
 import { StudioRosterEntry } from "./roster/roster-entry.entity";
 import { seedStudios } from "./seed/studios.seed";
 import { Studio } from "./studio/studio.entity";
+import { StudiosImportResolver } from "./import/studio-import.resolver";
 import { StudioResolver, StudioRosterEntryResolver, studioReference } from "./studio/studio.resolver";
 import { activityScope, studioScope } from "./studio/studio.scope";
 import { STUDIO_STATS } from "./coverage/studio-figures";
@@ -29,6 +30,7 @@ export const studiosModule = defineModule({
     StudioCoverageResolver,
     MemberStudiosResolver,
     StudioReportResolver,
+    StudiosImportResolver,
   ],
   types: [StudioStats],
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
@@ -60,3 +62,5 @@ export default studiosModule;
 export { Studio, StudioStatus } from "./studio/studio.entity";
 export { StudioRosterEntry } from "./roster/roster-entry.entity";
 export { StudioActivity, StudioActivityParticipant, StudioActivityType } from "./activity/activity.entity";
+export { exportStudios, importStudios, studiosTemplate } from "./import/studio.import";
+export { ACTIVITY_SHEET, ROSTER_SHEET as STUDIO_ROSTER_SHEET } from "./import/studio.sheets";

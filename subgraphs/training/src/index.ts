@@ -8,6 +8,7 @@ import { TrainingInitial1732700000000 } from "./migrations/1732700000000-trainin
 import { MANAGE_TRAINING, READ_TRAINING } from "./permissions";
 import { seedTraining } from "./seed/training.seed";
 import { TrainingSession } from "./session/session.entity";
+import { TrainingImportResolver } from "./import/attendance.resolver";
 import { TrainingEnrolmentResolver, TrainingSessionResolver, sessionReference } from "./session/session.resolver";
 import { sessionScope } from "./session/session.scope";
 import { TRAINING_STATS } from "./coverage/training-figures";
@@ -26,6 +27,7 @@ export const trainingModule = defineModule({
     TrainingCoverageResolver,
     MemberTrainingResolver,
     TrainingReportResolver,
+    TrainingImportResolver,
   ],
   types: [TrainingStats],
   stubs: [CommitteeRef, MemberRef, AnnualReportRef],
@@ -49,3 +51,9 @@ export const trainingModule = defineModule({
 export default trainingModule;
 export { TrainingKind, TrainingSession } from "./session/session.entity";
 export { TrainingAttendance, TrainingEnrolment } from "./enrolment/enrolment.entity";
+export {
+  importTrainingAttendance,
+  exportTrainingAttendance,
+  trainingAttendanceTemplate,
+} from "./import/attendance.import";
+export { ATTENDANCE_SHEET } from "./import/attendance.sheet";

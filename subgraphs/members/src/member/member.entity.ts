@@ -68,6 +68,18 @@ export class Member {
   @Column({ name: "commitment_signed_on", type: "date", nullable: true })
   commitmentSignedOn: string | null;
 
+  /** HMAC of the ID-card number (see id-card.ts); never a GraphQL field. */
+  @Column({ name: "id_card_hash", type: "varchar", length: 64, nullable: true, select: true })
+  idCardHash: string | null;
+
+  @Field(() => String, { nullable: true, description: "出生日期 (YYYY-MM-DD) / birth date" })
+  @Column({ name: "birth_date", type: "date", nullable: true })
+  birthDate: string | null;
+
+  /** The committee whose office keeps the personal profile (the first to register the person). */
+  @Column({ name: "registered_by", type: "varchar", length: 64, nullable: true })
+  registeredBy: string | null;
+
   @Field(() => Int, { description: "修改时须回传的版本号 / pass back when updating" })
   @Column({ type: "int", default: 1 })
   version: number;

@@ -29,6 +29,15 @@ export class CreateMemberInput {
   @Field(() => Gender)
   gender: Gender;
 
+  @Field({
+    nullable: true,
+    description: "身份证号: 只保存其密钥散列, 从不返回 / stored only as a keyed hash, never returned",
+  })
+  idCard?: string;
+
+  @Field({ nullable: true, description: "出生日期 YYYY-MM-DD; 给出身份证号时可省略" })
+  birthDate?: string;
+
   @Field({ nullable: true, defaultValue: "汉族" })
   ethnicity?: string;
 
@@ -64,6 +73,12 @@ export class UpdateMemberInput {
 
   @Field(() => Gender, { nullable: true })
   gender?: Gender;
+
+  @Field({ nullable: true, description: "身份证号 (只保存散列)" })
+  idCard?: string;
+
+  @Field({ nullable: true })
+  birthDate?: string;
 
   @Field({ nullable: true })
   ethnicity?: string;

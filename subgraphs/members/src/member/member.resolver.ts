@@ -7,6 +7,9 @@ import { addMembership, endMembership, revokeMember } from "../membership/member
 import { Party } from "../party/party.entity";
 import { Sector } from "../sector/sector.entity";
 import { Member } from "./member.entity";
+import { Committee } from "../committee/committee.entity";
+import { getCommittee } from "../committee/committee.service";
+import { profileKeeper } from "./person";
 import { CreateMemberInput, MembersArgs, RecordCommitmentInput, UpdateMemberInput } from "./member.inputs";
 import { memberLoaders } from "./member.loader";
 import {
@@ -106,6 +109,22 @@ export class MemberResolver {
     @Arg("current", () => Boolean, { nullable: true }) current?: boolean,
   ): Promise<Membership[]> {
     return membershipsOf(ctx, m, current);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "是否登记了身份证号 (号码本身从不返回) / whether an ID-card number is on file",
+  })
+  hasIdCard(@Root() m: Member): boolean {
+    return !!m.idCardHash;
+  }
+
+  @FieldResolver(() => Committee, {
+    nullable: true,
+    description: "维护个人信息的政协; 其他任职的政协只修改本级任职 / the committee whose office keeps the profile",
+  })
+  async profileKeptBy(@Root() m: Member, @Ctx() ctx: RequestContext): Promise<Committee | null> {
+    const code = profileKeeper(m, await memberLoaders(ctx).membershipsOf.load(m.id));
+    return code ? getCommittee(ctx, code) : null;
   }
 
   @FieldResolver(() => Position, {

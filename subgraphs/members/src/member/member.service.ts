@@ -1,4 +1,5 @@
 import {
+  AppError,
   badInput,
   forbidden,
   LIKE_ESCAPE,
@@ -26,6 +27,8 @@ import { Member, MemberStatus } from "./member.entity";
 import type { CreateMemberInput, MembersArgs, RecordCommitmentInput, UpdateMemberInput } from "./member.inputs";
 import { memberLoaders } from "./member.loader";
 import { memberScope } from "./member.scope";
+import { parseIdCard } from "./id-card";
+import { profileKeeper } from "./person";
 
 const MEMBER = { en: "member", zh: "委员" };
 
@@ -67,10 +70,11 @@ export async function listMembers(ctx: RequestContext, args: MembersArgs): Promi
 }
 
 /**
- * A member's register entry is edited by the office of a committee where they sit now.
- * The city reads its counties' members but edits only its own (API.md).
+ * Records that come with a seat (the duty letter) are edited by the office of any
+ * committee where the member sits now. The city reads its counties' members but edits
+ * only its own (API.md).
  */
-async function assertCanEdit(ctx: RequestContext, member: Member): Promise<void> {
+async function assertSitsHere(ctx: RequestContext, member: Member): Promise<void> {
   ctx.require(MANAGE_MEMBERS);
   if (ctx.identity.role === "SYSTEM") return;
   const seats = await memberLoaders(ctx).membershipsOf.load(member.id);
@@ -79,6 +83,25 @@ async function assertCanEdit(ctx: RequestContext, member: Member): Promise<void>
     (s) => s.committeeCode === ctx.identity.committee && s.startedOn <= t && (!s.endedOn || s.endedOn > t),
   );
   if (!sitsHere) throw forbidden(`member ${member.id} (not on the register of ${ctx.identity.committee})`);
+}
+
+/**
+ * The personal profile is edited only by the office that keeps it (person.ts,
+ * profileKeeper): a person on the city and a county committee is one record, and the
+ * county's seat does not let it rewrite what the city registered.
+ */
+async function assertKeepsProfile(ctx: RequestContext, member: Member): Promise<void> {
+  await assertSitsHere(ctx, member);
+  if (ctx.identity.role === "SYSTEM") return;
+  const keeper = profileKeeper(member, await memberLoaders(ctx).membershipsOf.load(member.id));
+  if (keeper !== ctx.identity.committee) {
+    throw new AppError(
+      "FORBIDDEN",
+      `该委员的个人信息由 ${keeper} 政协维护, 本级只能修改本级任职`,
+      `the personal profile of member ${member.id} is kept by committee ${keeper}; edit only your own seat`,
+      { keptBy: keeper },
+    );
+  }
 }
 
 async function validatedProfile(
@@ -103,6 +126,23 @@ async function validatedProfile(
   if (input.party !== undefined) {
     out.partyId = input.party ? (await partyByName(ctx, input.party, `${prefix}.party`, committee)).id : null;
   }
+  if (input.idCard) {
+    const card = parseIdCard(input.idCard, `${prefix}.idCard`);
+    out.idCardHash = card.hash;
+    if (input.birthDate && input.birthDate !== card.birthDate) {
+      throw badInput(
+        `${prefix}.birthDate`,
+        `出生日期与身份证号不符 (${card.birthDate})`,
+        `does not match the ID-card number (${card.birthDate})`,
+      );
+    }
+    out.birthDate = card.birthDate;
+  } else if (input.birthDate) {
+    const d = parseDate(input.birthDate, `${prefix}.birthDate`)!;
+    if (d > today() || d < "1900-01-01")
+      throw badInput(`${prefix}.birthDate`, "出生日期无效", "not a plausible birth date");
+    out.birthDate = d;
+  }
   if (input.workplace !== undefined) out.workplace = text(input.workplace, `${prefix}.workplace`, { max: 200 });
   if (input.jobTitle !== undefined) out.jobTitle = text(input.jobTitle, `${prefix}.jobTitle`, { max: 100 });
   return out;
@@ -124,9 +164,11 @@ export async function createMember(ctx: RequestContext, input: CreateMemberInput
 
   return ctx.transaction(Member, async (tx) => {
     await assertPositionFree(tx, code, position, "input.position");
+    if (profile.idCardHash) await assertIdCardFree(tx, profile.idCardHash, null, "input.idCard");
     const member = await tx.repo(Member).save(
       tx.repo(Member).create({
         ...profile,
+        registeredBy: code,
         status: MemberStatus.ACTIVE,
         commitmentSignedOn,
         version: 1,
@@ -154,9 +196,10 @@ export async function updateMember(
   input: UpdateMemberInput,
 ): Promise<Member> {
   const member = await getMember(ctx, rawId);
-  await assertCanEdit(ctx, member);
+  await assertKeepsProfile(ctx, member);
   const values = await validatedProfile(ctx, input, "input", ctx.identity.committee);
   if (Object.keys(values).length === 0) throw badInput("input", "没有要修改的字段", "nothing to change");
+  if (values.idCardHash) await assertIdCardFree(ctx, values.idCardHash, member.id, "input.idCard");
   // Written and read back in one transaction: the answer cannot fail after the write landed.
   return ctx.transaction(Member, async (tx) => {
     await updateWithVersion(tx, Member, member.id, version, { ...values, updatedAt: new Date() }, MEMBER);
@@ -166,7 +209,7 @@ export async function updateMember(
 
 export async function recordCommitment(ctx: RequestContext, input: RecordCommitmentInput): Promise<Member> {
   const member = await getMember(ctx, input.memberId, "input.memberId");
-  await assertCanEdit(ctx, member);
+  await assertSitsHere(ctx, member);
   const signedOn = requireDate(input.signedOn, "input.signedOn");
   if (signedOn > today()) throw badInput("input.signedOn", "签订日期不能晚于今天", "cannot be in the future");
   // Written and read back in one transaction: the answer cannot fail after the write landed.
@@ -181,6 +224,26 @@ export async function recordCommitment(ctx: RequestContext, input: RecordCommitm
     );
     return tx.repo(Member).findOneByOrFail({ id: member.id });
   });
+}
+
+/**
+ * One ID-card number, one person. The message says who keeps the existing record, so the
+ * office gives that person a seat (addMembership with the ID card) instead of a copy.
+ */
+export async function assertIdCardFree(
+  ctx: RequestContext,
+  hash: string,
+  self: number | null,
+  field: string,
+): Promise<void> {
+  const other = await ctx.repo(Member).findOneBy({ idCardHash: hash });
+  if (other && other.id !== self) {
+    throw badInput(
+      field,
+      `此身份证号的委员已登记 (编号 ${other.id}), 请用 addMembership 为其增加本级任职`,
+      `a person with this ID-card number is already registered (member ${other.id}); give them a seat with addMembership`,
+    );
+  }
 }
 
 /** Seats of a member, optionally only those open today. */

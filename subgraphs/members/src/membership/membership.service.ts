@@ -1,10 +1,11 @@
-import { badInput, parseDate, text, today, type RequestContext } from "@tongxin/sdk";
+import { AppError, badInput, parseDate, text, today, type RequestContext } from "@tongxin/sdk";
 import { IsNull } from "typeorm";
 import { Committee } from "../committee/committee.entity";
 import { assertSeatInTerm } from "../committee/committee-term.service";
 import { Member, MemberStatus } from "../member/member.entity";
 import { membershipScope } from "../member/member.scope";
 import { getMember } from "../member/member.service";
+import { findPerson } from "../member/person";
 import { MANAGE_MEMBERS } from "../permissions";
 import { Membership, MembershipEndReason, Position } from "./membership.entity";
 import type { AddMembershipInput, EndMembershipInput, RevokeMemberInput } from "./membership.inputs";
@@ -29,7 +30,7 @@ export async function addMembership(ctx: RequestContext, input: AddMembershipInp
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定政协", "committee is required");
   await membershipScope.assertCanCreate(ctx, code, "input.committee");
-  const member = await getMember(ctx, input.memberId, "input.memberId");
+  const member = await seatCandidate(ctx, input);
   if (member.status !== MemberStatus.ACTIVE) {
     throw badInput("input.memberId", "该委员不在任, 不能增加任职", "member is not active");
   }
@@ -48,6 +49,26 @@ export async function addMembership(ctx: RequestContext, input: AddMembershipInp
     await tx.repo(Membership).insert({ memberId: member.id, committeeCode: code, term, position, startedOn });
     return member;
   });
+}
+
+/**
+ * The person who gets the seat: by id among the members this office sees, or, for a
+ * person registered by another committee, by ID card or name + birth date (person.ts).
+ * Either way it is the same person record, never a copy; the new seat makes them visible
+ * to this office from now on.
+ */
+async function seatCandidate(ctx: RequestContext, input: AddMembershipInput): Promise<Member> {
+  if (input.memberId) return getMember(ctx, input.memberId, "input.memberId");
+  const found = await findPerson(ctx, input, "input");
+  if (!found) {
+    throw new AppError(
+      "NOT_FOUND",
+      "未找到此身份证号(或姓名加出生日期)的委员, 新委员请用 createMember 登记",
+      "no person with this ID card (or name and birth date); register a new person with createMember",
+      { entity: "member" },
+    );
+  }
+  return found;
 }
 
 /**

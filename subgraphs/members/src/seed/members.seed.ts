@@ -93,6 +93,9 @@ function draftCommittee(
         jobTitle: rng.pick(work.titles),
         status: MemberStatus.ACTIVE,
         commitmentSignedOn: null,
+        idCardHash: null,
+        birthDate: null,
+        registeredBy: c.code,
         version: 1,
       },
       seats: [
