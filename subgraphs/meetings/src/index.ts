@@ -1,0 +1,46 @@
+import { AnnualReportRef, CommitteeRef, defineModule, MemberRef } from "@tongxin/sdk";
+import { MeetingAttendance } from "./attendance/attendance.entity";
+import { MeetingLeaveRequest } from "./leave/leave.entity";
+import { Meeting } from "./meeting/meeting.entity";
+import {
+  MeetingAttendanceResolver,
+  MeetingLeaveResolver,
+  MeetingResolver,
+  MeetingSpeechResolver,
+  meetingReference,
+} from "./meeting/meeting.resolver";
+import { MemberMeetingsResolver } from "./member/meeting-record";
+import { MeetingsInitial1733100000000 } from "./migrations/1733100000000-meetings-initial";
+import { MANAGE_MEETINGS, READ_MEETINGS, REQUEST_LEAVE } from "./permissions";
+import { seedMeetings } from "./seed/meetings.seed";
+import { MeetingSpeech } from "./speech/speech.entity";
+import { MEETING_STAT, MeetingStats } from "./stats/meeting-stats";
+import { CommitteeMeetingStatsResolver, MeetingReportResolver } from "./stats/meeting-stats.resolver";
+
+/** 会议与出勤: plenary, standing-committee, chair and consultation meetings; roll, attendance, leave, speeches. */
+export const meetingsModule = defineModule({
+  name: "meetings",
+  title: "会议与出勤",
+  kind: "core",
+  entities: [Meeting, MeetingAttendance, MeetingLeaveRequest, MeetingSpeech],
+  migrations: [MeetingsInitial1733100000000],
+  resolvers: [
+    MeetingResolver,
+    MeetingAttendanceResolver,
+    MeetingLeaveResolver,
+    MeetingSpeechResolver,
+    CommitteeMeetingStatsResolver,
+    MeetingReportResolver,
+    MemberMeetingsResolver,
+  ],
+  types: [MeetingStats],
+  stubs: [CommitteeRef, MemberRef, AnnualReportRef],
+  references: { Meeting: meetingReference },
+  permissions: [READ_MEETINGS, MANAGE_MEETINGS, REQUEST_LEAVE],
+  stats: [MEETING_STAT],
+  seed: seedMeetings,
+});
+
+export default meetingsModule;
+export { Meeting, MeetingKind } from "./meeting/meeting.entity";
+export { MeetingAttendance, MeetingPresence } from "./attendance/attendance.entity";
