@@ -177,17 +177,15 @@ export async function markMeetingAttendance(
       const fresh = ids.filter((id) => !already.has(id));
       addedToRoll = fresh.length;
       for (const part of chunks(fresh)) {
-        await tx
-          .repo(MeetingAttendance)
-          .insert(
-            part.map((memberId) => ({
-              meetingId: meeting.id,
-              memberId,
-              presence: presenceOf.get(memberId)!,
-              markedAt,
-              markedBy,
-            })),
-          );
+        await tx.repo(MeetingAttendance).insert(
+          part.map((memberId) => ({
+            meetingId: meeting.id,
+            memberId,
+            presence: presenceOf.get(memberId)!,
+            markedAt,
+            markedBy,
+          })),
+        );
       }
       for (const presence of Object.values(MeetingPresence)) {
         const update = ids.filter((id) => already.has(id) && presenceOf.get(id) === presence);
