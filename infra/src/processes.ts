@@ -9,7 +9,7 @@ export const PLUGINS_DIR = path.join(REPO_ROOT, "plugins");
 /**
  * The processes of the platform and their ports, without loading any module: what the
  * supervisor (`npm start`) and the systemd units need. API.md's ports are 4000 gateway,
- * 4001 members, 4002 proposals, 4003 studios, 4004 training, 4010+ plugin hosts (and 4005 meetings);
+ * 4001 members, 4002 proposals, 4003 studios, 4004 training, 4010+ plugin hosts (and 4005 meetings, 4006 activities);
  * TONGXIN_PORT_OFFSET=N moves every one of them by N, so a second stack (a test, a
  * staging copy on the same machine) cannot collide with the first. PORT still sets the
  * gateway's own port, `<NAME>_URL` where the gateway reaches a subgraph.
@@ -27,6 +27,7 @@ export const CORE_PORTS: Readonly<Record<string, number>> = {
   studios: 4003,
   training: 4004,
   meetings: 4005,
+  activities: 4006,
 };
 export const GATEWAY_PORT = 4000;
 

@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from "@tongxin/sdk";
 import { membersModule } from "@tongxin/members";
 import { proposalsModule } from "@tongxin/proposals";
+import { activitiesModule } from "@tongxin/activities";
 import { meetingsModule } from "@tongxin/meetings";
 import { studiosModule } from "@tongxin/studios";
 import { trainingModule } from "@tongxin/training";
@@ -10,7 +11,7 @@ export { subgraphUrl } from "./processes";
 
 /**
  * The subgraphs of the platform: each is one process serving one or more modules, on
- * its own port (processes.ts: API.md's 4001–4004, then 4005 meetings, 4010+ for plugin hosts, all moved by
+ * its own port (processes.ts: API.md's 4001–4004, then 4005 meetings, 4006 activities, 4010+ for plugin hosts, all moved by
  * TONGXIN_PORT_OFFSET). `<NAME>_URL` overrides where the gateway reaches one.
  */
 export interface SubgraphSpec extends ProcessSpec {
@@ -23,6 +24,7 @@ const CORE_MODULES: Record<string, ModuleDefinition> = {
   studios: studiosModule,
   training: trainingModule,
   meetings: meetingsModule,
+  activities: activitiesModule,
 };
 
 export function coreSubgraphs(env: NodeJS.ProcessEnv = process.env): SubgraphSpec[] {

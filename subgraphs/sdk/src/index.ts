@@ -34,3 +34,4 @@ export * from "./figures";
 export * from "./session";
 export * from "./spreadsheet";
 export * from "./spreadsheet-graphql";
+export * from "./seats";

@@ -1,4 +1,13 @@
-import { badInput, conflict, isUniqueViolation, parseId, type RequestContext, today } from "@tongxin/sdk";
+import {
+  assertSeatedWithin,
+  badInput,
+  conflict,
+  isUniqueViolation,
+  parseMemberIdList,
+  type RequestContext,
+  seatDay,
+  today,
+} from "@tongxin/sdk";
 import { In } from "typeorm";
 import { LeaveStatus, MeetingLeaveRequest } from "../leave/leave.entity";
 import type { Meeting } from "../meeting/meeting.entity";
@@ -17,47 +26,18 @@ export const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
   return out;
 };
 
-/** The day whose seats count: the meeting's first day, or today for a meeting still ahead. */
-const seatDay = (meeting: Meeting) => (meeting.startsOn < today() ? meeting.startsOn : today());
-
-/**
- * Who may be on a meeting's roll: members seated, on the meeting's first day, on the
- * organising committee or one below it (a city consultation may invite county members).
- * One look-up in the members subgraph for the whole list; `fieldOf(i)` names the line.
- */
-export async function assertSeatedMembers(
+/** Roll, attendance and speeches name members seated on the organiser or below on the meeting's first day. */
+export function assertSeatedMembers(
   ctx: RequestContext,
   meeting: Meeting,
   ids: number[],
   fieldOf: (i: number) => string,
 ): Promise<void> {
-  const day = seatDay(meeting);
-  const within = new Set((await ctx.committees()).subtree(meeting.committeeCode));
-  const found = await ctx.runtime.members.lookup(ids.map(String), day);
-  const seated = new Set(found.filter((m) => m.committees.some((c) => within.has(c))).map((m) => Number(m.id)));
-  ids.forEach((id, i) => {
-    if (!seated.has(id)) {
-      throw badInput(
-        fieldOf(i),
-        `委员 ${id} 在 ${day} 不是本级或下级政协委员`,
-        `member ${id} held no seat on ${meeting.committeeCode} or below on ${day}`,
-      );
-    }
-  });
+  return assertSeatedWithin(ctx, meeting.committeeCode, seatDay(meeting.startsOn), ids, fieldOf);
 }
 
-export function parseMemberIds(raw: readonly string[], fieldOf: (i: number) => string, listField: string): number[] {
-  if (raw.length === 0) throw badInput(listField, "名单为空", "the list is empty");
-  if (raw.length > MAX_ROLL)
-    throw badInput(listField, `一次最多 ${MAX_ROLL} 人`, `at most ${MAX_ROLL} members at once`);
-  const ids = raw.map((r, i) => parseId(r, fieldOf(i)));
-  const seen = new Set<number>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) throw badInput(fieldOf(i), "名单中重复出现", "listed twice");
-    seen.add(id);
-  });
-  return ids;
-}
+export const parseMemberIds = (raw: readonly string[], fieldOf: (i: number) => string, listField: string) =>
+  parseMemberIdList(raw, fieldOf, listField, MAX_ROLL);
 
 async function onRollAmong(tx: RequestContext, meetingId: number, ids: number[]): Promise<Set<number>> {
   const found = new Set<number>();
@@ -92,7 +72,7 @@ export async function addToRoll(
   if (wholeRegister) {
     if (rawIds?.length)
       throw badInput("memberIds", "整体列入本级委员时不再另列名单", "give memberIds or wholeRegister, not both");
-    ids = (await ctx.runtime.members.activeIn([meeting.committeeCode], seatDay(meeting))).map((m) => Number(m.id));
+    ids = (await ctx.runtime.members.activeIn([meeting.committeeCode], seatDay(meeting.startsOn))).map((m) => Number(m.id));
     if (ids.length === 0)
       throw badInput("wholeRegister", "该政协当日没有在任委员", "the committee had no seated members that day");
   } else {

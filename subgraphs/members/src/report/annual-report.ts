@@ -22,40 +22,10 @@ const MODULE = { name: "members", title: "委员队伍", titleEn: "Members" };
 
 /**
  * Figures the 2023 report prints that no module records yet: listed so that the gap is
- * visible (value null) instead of silently missing.
+ * visible (value null) instead of silently missing. (Research topics, field trips and
+ * grassroots visits moved to the activities module's section once it recorded them.)
  */
 const NOT_RECORDED: ReportFigure[] = [
-  [
-    "researchTopics",
-    "调研视察课题",
-    "Research and inspection topics",
-    "主席会议确定的年度调研、视察课题数 (尚无模块登记)",
-  ],
-  ["fieldTrips", "深入调研次数", "Field research trips", "主席会议成员带队深入调研的次数 (尚无模块登记)"],
-  [
-    "grassrootsExperts",
-    "千名委员走基层: 联系专家",
-    "Grassroots visits: experts contacted",
-    "千名委员走基层活动联系专家人次 (尚无模块登记)",
-  ],
-  [
-    "grassrootsVisits",
-    "千名委员走基层: 走访",
-    "Grassroots visits: visits",
-    "千名委员走基层活动走访次数 (尚无模块登记)",
-  ],
-  [
-    "grassrootsPeopleServed",
-    "千名委员走基层: 服务群众",
-    "Grassroots visits: people served",
-    "千名委员走基层活动服务群众人次 (尚无模块登记)",
-  ],
-  [
-    "grassrootsMattersDone",
-    "千名委员走基层: 办理实事",
-    "Grassroots visits: practical matters done",
-    "千名委员走基层活动为群众办实事件数 (尚无模块登记)",
-  ],
   ["appInstallRate", "履职App安装率", "Mobile app installed", "安装履职移动应用的委员占比 (尚无模块登记)"],
 ].map(([key, title, titleEn, definition]) => ({
   key,
