@@ -72,7 +72,9 @@ export async function addToRoll(
   if (wholeRegister) {
     if (rawIds?.length)
       throw badInput("memberIds", "整体列入本级委员时不再另列名单", "give memberIds or wholeRegister, not both");
-    ids = (await ctx.runtime.members.activeIn([meeting.committeeCode], seatDay(meeting.startsOn))).map((m) => Number(m.id));
+    ids = (await ctx.runtime.members.activeIn([meeting.committeeCode], seatDay(meeting.startsOn))).map((m) =>
+      Number(m.id),
+    );
     if (ids.length === 0)
       throw badInput("wholeRegister", "该政协当日没有在任委员", "the committee had no seated members that day");
   } else {
