@@ -26,13 +26,4 @@ export const activityLoaders = defineLoaders((ctx) => ({
     const grouped = groupBy(rows, (r) => r.topicId!);
     return topicIds.map((id) => grouped.get(id) ?? []);
   }),
-  /** Activities a member took part in (a member's own read scope). */
-  activityIdsOf: new DataLoader<number, Set<number>>(async (memberIds) => {
-    const rows = await ctx.repo(DutyActivityParticipant).find({
-      select: { memberId: true, activityId: true },
-      where: { memberId: In([...memberIds]) },
-    });
-    const grouped = groupBy(rows, (r) => r.memberId);
-    return memberIds.map((m) => new Set((grouped.get(m) ?? []).map((r) => r.activityId)));
-  }),
 }));

@@ -16,7 +16,7 @@ import {
   listActivities,
   updateActivity,
 } from "./activity.service";
-import { canSeeActivity } from "./activity.visibility";
+import { activityScope } from "./activity.scope";
 
 export const DutyActivityConnection = ConnectionType("DutyActivity", DutyActivity);
 
@@ -78,13 +78,12 @@ export class DutyActivityResolver {
   @FieldResolver(() => DutyActivity, { nullable: true, description: "所属课题" })
   async topic(@Root() a: DutyActivity, @Ctx() ctx: RequestContext): Promise<DutyActivity | null> {
     if (!a.topicId) return null;
-    const topic = await activityLoaders(ctx).byId.load(a.topicId);
-    return topic && (await canSeeActivity(ctx, topic)) ? topic : null;
+    return activityScope.load(ctx, a.topicId);
   }
 
   @FieldResolver(() => [DutyActivity], { description: "为本课题开展的调研、视察、考察" })
-  trips(@Root() a: DutyActivity, @Ctx() ctx: RequestContext): Promise<DutyActivity[]> {
-    return activityLoaders(ctx).tripsOf.load(a.id);
+  async trips(@Root() a: DutyActivity, @Ctx() ctx: RequestContext): Promise<DutyActivity[]> {
+    return activityScope.readable(ctx, await activityLoaders(ctx).tripsOf.load(a.id));
   }
 }
 
@@ -97,12 +96,6 @@ export class DutyActivityParticipantResolver {
 }
 
 /** Federation entry for `DutyActivity`: the same visibility rule as every other read (rule 2). */
-export async function activityReference(
-  ref: Record<string, unknown>,
-  ctx: RequestContext,
-): Promise<DutyActivity | null> {
-  const id = Number(ref.id);
-  if (!ctx.isAuthenticated || !Number.isSafeInteger(id)) return null;
-  const activity = await activityLoaders(ctx).byId.load(id);
-  return activity && (await canSeeActivity(ctx, activity)) ? activity : null;
+export function activityReference(ref: Record<string, unknown>, ctx: RequestContext): Promise<DutyActivity | null> {
+  return activityScope.reference(ctx, ref.id);
 }

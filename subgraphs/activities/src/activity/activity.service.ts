@@ -6,7 +6,6 @@ import {
   notFound,
   paginateById,
   parseDate,
-  parseId,
   parseMemberIdList,
   requireDate,
   seatDay,
@@ -18,7 +17,6 @@ import {
   type RequestContext,
 } from "@tongxin/sdk";
 import { In } from "typeorm";
-import { MANAGE_ACTIVITIES, READ_ACTIVITIES } from "../permissions";
 import { ActivityKind, DutyActivity, DutyActivityParticipant, FIELD_TRIP_KINDS } from "./activity.entity";
 import type {
   CreateDutyActivityInput,
@@ -27,7 +25,8 @@ import type {
   UpdateDutyActivityInput,
 } from "./activity.inputs";
 import { activityLoaders } from "./activity.loader";
-import { canSeeActivity, restrictToVisibleActivities } from "./activity.visibility";
+import { activityScope } from "./activity.scope";
+import { MANAGE_ACTIVITIES } from "../permissions";
 
 export const ACTIVITY = { en: "duty activity", zh: "履职活动" };
 const MAX_PARTICIPANTS = 500;
@@ -37,25 +36,17 @@ const COUNTS = ["expertsContacted", "visits", "peopleServed", "mattersDone"] as 
 const REPORTING_KINDS = [ActivityKind.TOPIC, ...FIELD_TRIP_KINDS];
 
 /** An activity the caller may see; anything else is NOT_FOUND, so existence does not leak. */
-export async function getActivity(ctx: RequestContext, rawId: string | number, field = "id"): Promise<DutyActivity> {
-  ctx.require(READ_ACTIVITIES);
-  const id = parseId(rawId, field);
-  const activity = await activityLoaders(ctx).byId.load(id);
-  if (!activity || !(await canSeeActivity(ctx, activity))) throw notFound(ACTIVITY.en, id, ACTIVITY.zh);
-  return activity;
+export function getActivity(ctx: RequestContext, rawId: string | number, field = "id"): Promise<DutyActivity> {
+  return activityScope.get(ctx, rawId, field);
 }
 
-async function getActivityToManage(ctx: RequestContext, rawId: string, field: string): Promise<DutyActivity> {
-  ctx.require(MANAGE_ACTIVITIES);
-  const activity = await getActivity(ctx, rawId, field);
-  await ctx.assertStaffOf(activity.committeeCode, field);
-  return activity;
+/** An activity the caller may change: its organiser's office (FORBIDDEN above it, NOT_FOUND elsewhere). */
+function getActivityToManage(ctx: RequestContext, rawId: string, field: string): Promise<DutyActivity> {
+  return activityScope.getForWrite(ctx, rawId, field);
 }
 
 export async function listActivities(ctx: RequestContext, args: DutyActivitiesArgs): Promise<Connection<DutyActivity>> {
-  ctx.require(READ_ACTIVITIES);
-  const qb = ctx.repo(DutyActivity).createQueryBuilder("a");
-  await restrictToVisibleActivities(ctx, qb, "a");
+  const qb = await activityScope.restrict(ctx, ctx.repo(DutyActivity).createQueryBuilder("a"), "a");
   if (args.committee) {
     const tree = await ctx.committees();
     if (!tree.has(args.committee)) {
@@ -139,10 +130,11 @@ function parseParticipants(list: readonly ParticipantInput[]): { memberId: numbe
 
 /** 登记 (补录) an activity, with its participants, in one transaction. */
 export async function createActivity(ctx: RequestContext, input: CreateDutyActivityInput): Promise<DutyActivity> {
+  // The permission first: a member is told FORBIDDEN, not that a field is missing.
   ctx.require(MANAGE_ACTIVITIES);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定组织活动的政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await activityScope.assertCanCreate(ctx, code, "input.committee");
   const values = {
     organiserBody: null,
     ledBy: null,
@@ -207,6 +199,7 @@ export async function updateActivity(
   return ctx.transaction(DutyActivity, async (tx) => {
     await updateWithVersion(tx, DutyActivity, activity.id, version, values, ACTIVITY);
     activityLoaders(ctx).byId.clear(activity.id);
+    activityScope.clear(ctx, activity.id);
     return (await tx.repo(DutyActivity).findOneBy({ id: activity.id }))!;
   });
 }

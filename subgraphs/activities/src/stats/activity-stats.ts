@@ -2,14 +2,13 @@ import {
   additiveFigures,
   AnnualReportRef,
   CommitteeRef,
-  reportSection,
   ReportSection,
   yearRange,
-  type FigureDefinition,
   type RequestContext,
 } from "@tongxin/sdk";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { ActivityKind, DutyActivity, DutyActivityParticipant, FIELD_TRIP_KINDS } from "../activity/activity.entity";
+import { ACTIVITY_STATS } from "./activity-figures";
 
 /** Duty-activity figures of a committee for a year (DOMAIN.md, "Duty performance"). */
 @ObjectType({ description: "履职活动统计 / duty-activity figures of a committee for a year" })
@@ -17,40 +16,40 @@ export class ActivityStats {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int, { description: "调研视察课题: 年内确定的课题 (TOPIC)" })
+  @Field(() => Int, ACTIVITY_STATS.options("researchTopics"))
   researchTopics: number;
 
-  @Field(() => Int, { description: "深入调研、视察、考察次数 (RESEARCH_TRIP、INSPECTION、STUDY_TOUR)" })
+  @Field(() => Int, ACTIVITY_STATS.options("fieldTrips"))
   fieldTrips: number;
 
-  @Field(() => Int, { description: "其中视察" })
+  @Field(() => Int, ACTIVITY_STATS.options("inspections"))
   inspections: number;
 
-  @Field(() => Int, { description: "形成的调研报告或成果: 年内课题与调研视察中登记了报告的" })
+  @Field(() => Int, ACTIVITY_STATS.options("researchReports"))
   researchReports: number;
 
-  @Field(() => Int, { description: "民主评议" })
+  @Field(() => Int, ACTIVITY_STATS.options("democraticAppraisals"))
   democraticAppraisals: number;
 
-  @Field(() => Int, { description: "千名委员走基层: 登记的活动" })
+  @Field(() => Int, ACTIVITY_STATS.options("grassrootsActivities"))
   grassrootsActivities: number;
 
-  @Field(() => Int, { description: "千名委员走基层: 联系专家 (名)" })
+  @Field(() => Int, ACTIVITY_STATS.options("grassrootsExperts"))
   grassrootsExperts: number;
 
-  @Field(() => Int, { description: "千名委员走基层: 深入基层 (人次)" })
+  @Field(() => Int, ACTIVITY_STATS.options("grassrootsVisits"))
   grassrootsVisits: number;
 
-  @Field(() => Int, { description: "千名委员走基层: 服务群众 (人次)" })
+  @Field(() => Int, ACTIVITY_STATS.options("grassrootsPeopleServed"))
   grassrootsPeopleServed: number;
 
-  @Field(() => Int, { description: "千名委员走基层: 为民办实事 (件)" })
+  @Field(() => Int, ACTIVITY_STATS.options("grassrootsMattersDone"))
   grassrootsMattersDone: number;
 
-  @Field(() => Int, { description: "宣传" })
+  @Field(() => Int, ACTIVITY_STATS.options("publicityPieces"))
   publicityPieces: number;
 
-  @Field(() => Int, { description: "委员参加活动的人次" })
+  @Field(() => Int, ACTIVITY_STATS.options("participations"))
   participations: number;
 }
 
@@ -147,65 +146,6 @@ export async function activityStats(
   return { year: args.year, ...(await figuresOf(ctx, codes, args.year)) };
 }
 
-const grassroots = (what: string, en: string) =>
-  `年内本级 (含下级时为各级) 登记的千名委员走基层活动的${what}之和 / the sum of ${en} over the grassroots-visit activities of the year`;
-
-/** The definitions, written once: the dashboard and the annual report read them from here. */
-export const ACTIVITY_FIGURES: FigureDefinition[] = [
-  {
-    key: "researchTopics",
-    title: "调研视察课题",
-    titleEn: "Research and inspection topics",
-    kind: "count",
-    definition:
-      "年内 (按确定日期) 本级确定的调研、视察课题 / research and inspection topics of the committee, dated in the year",
-  },
-  {
-    key: "fieldTrips",
-    title: "深入调研视察",
-    titleEn: "Field research trips",
-    kind: "count",
-    definition:
-      "年内本级组织的深入调研、视察、考察次数 / research trips, inspections and study tours organised by the committee in the year",
-  },
-  {
-    key: "grassrootsExperts",
-    title: "千名委员走基层: 联系专家",
-    titleEn: "Grassroots visits: experts contacted",
-    kind: "count",
-    definition: grassroots("联系专家数", "experts contacted"),
-  },
-  {
-    key: "grassrootsVisits",
-    title: "千名委员走基层: 深入基层",
-    titleEn: "Grassroots visits: visits",
-    kind: "count",
-    definition: grassroots("深入基层人次", "visits"),
-  },
-  {
-    key: "grassrootsPeopleServed",
-    title: "千名委员走基层: 服务群众",
-    titleEn: "Grassroots visits: people served",
-    kind: "count",
-    definition: grassroots("服务群众人次", "people served"),
-  },
-  {
-    key: "grassrootsMattersDone",
-    title: "千名委员走基层: 办理实事",
-    titleEn: "Grassroots visits: practical matters done",
-    kind: "count",
-    definition: grassroots("为民办实事件数", "practical matters done"),
-  },
-];
-
-export const ACTIVITY_STAT = {
-  field: "activityStats",
-  title: "履职活动",
-  titleEn: "Duty activities",
-  period: "year" as const,
-  figures: ACTIVITY_FIGURES,
-};
-
 @Resolver(() => CommitteeRef)
 export class CommitteeActivityStatsResolver {
   @FieldResolver(() => ActivityStats, {
@@ -235,18 +175,19 @@ export class ActivityReportResolver {
     const own = await activityStats(ctx, r.committee, { year: r.year });
     const all = await activityStats(ctx, r.committee, { year: r.year, includeDescendants: true });
     const values = { ...own, ...Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith("grassroots"))) };
-    const withDescendants = (key: string) => ({
+    const withDescendants = (
+      key: "grassrootsExperts" | "grassrootsVisits" | "grassrootsPeopleServed" | "grassrootsMattersDone",
+    ) => ({
       key,
       note: "含下级政协 / including the committees below",
       source: `activityStats(includeDescendants: true).${key}`,
     });
-    return reportSection(
-      { name: "activities", title: ACTIVITY_STAT.title, titleEn: ACTIVITY_STAT.titleEn },
-      ACTIVITY_STAT,
-      values as unknown as Record<string, unknown>,
+    return ACTIVITY_STATS.report(
+      { name: "activities", title: ACTIVITY_STATS.title, titleEn: ACTIVITY_STATS.titleEn },
+      values,
       [
-        { key: "researchTopics" },
-        { key: "fieldTrips" },
+        "researchTopics",
+        "fieldTrips",
         withDescendants("grassrootsExperts"),
         withDescendants("grassrootsVisits"),
         withDescendants("grassrootsPeopleServed"),

@@ -8,11 +8,13 @@ import {
   type RequestContext,
   text,
   today,
+  tokenMemberId,
 } from "@tongxin/sdk";
 import { MeetingAttendance, MeetingPresence } from "../attendance/attendance.entity";
 import { assertSeatedMembers } from "../attendance/attendance.service";
 import { meetingLoaders } from "../meeting/meeting.loader";
 import type { DecideLeaveInput, RequestLeaveInput } from "../meeting/meeting.inputs";
+import { meetingScope } from "../meeting/meeting.scope";
 import { getMeeting } from "../meeting/meeting.service";
 import { MANAGE_MEETINGS, REQUEST_LEAVE } from "../permissions";
 import { LeaveStatus, MeetingLeaveRequest } from "./leave.entity";
@@ -30,12 +32,14 @@ export async function requestLeave(ctx: RequestContext, input: RequestLeaveInput
   const id = ctx.identity;
   let memberId: number;
   if (id.role === "MEMBER") {
-    memberId = parseId(id.memberId, "memberId");
+    const me = tokenMemberId(ctx);
+    if (me === null) throw badInput("memberId", "登录凭证未指明委员", "the token names no member");
+    memberId = me;
     if (input.memberId && parseId(input.memberId, "input.memberId") !== memberId) {
       throw badInput("input.memberId", "委员只能为自己请假", "a member asks leave for themselves only");
     }
   } else {
-    await ctx.assertStaffOf(meeting.committeeCode, "input.meetingId");
+    await meetingScope.assertWritable(ctx, meeting);
     if (!input.memberId) throw badInput("input.memberId", "代录请假须指明委员", "name the member whose form this is");
     memberId = parseId(input.memberId, "input.memberId");
   }
@@ -88,10 +92,10 @@ export async function decideLeave(
   const leaveId = parseId(rawId, "id");
   const request = await ctx.repo(MeetingLeaveRequest).findOneBy({ id: leaveId });
   if (!request) throw notFound(LEAVE.en, leaveId, LEAVE.zh);
-  const meeting = await getMeeting(ctx, request.meetingId, "id").catch(() => {
-    throw notFound(LEAVE.en, leaveId, LEAVE.zh);
-  });
-  await ctx.assertStaffOf(meeting.committeeCode, "id");
+  // The request is as visible and writable as its meeting (NOT_FOUND under the request's own id).
+  const meeting = await meetingScope.load(ctx, request.meetingId);
+  if (!meeting) throw notFound(LEAVE.en, leaveId, LEAVE.zh);
+  await meetingScope.assertWritable(ctx, meeting);
   const approver = text(input.approver, "input.approver", { max: 100, required: true });
   const decidedOn = parseDate(input.decidedOn, "input.decidedOn") ?? today();
   if (decidedOn > today()) throw badInput("input.decidedOn", "不能晚于今天", "cannot be in the future");

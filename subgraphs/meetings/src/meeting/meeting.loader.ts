@@ -68,13 +68,4 @@ export const meetingLoaders = defineLoaders((ctx) => ({
       return { expected: s.present + s.late + s.absent + s.onLeave + s.unmarked, ...s };
     });
   }),
-  /** Meetings whose roll names a member (a member's own read scope). */
-  meetingIdsOf: new DataLoader<number, Set<number>>(async (memberIds) => {
-    const rows = await ctx.repo(MeetingAttendance).find({
-      select: { memberId: true, meetingId: true },
-      where: { memberId: In([...memberIds]) },
-    });
-    const grouped = groupBy(rows, (r) => r.memberId);
-    return memberIds.map((m) => new Set((grouped.get(m) ?? []).map((r) => r.meetingId)));
-  }),
 }));

@@ -1,4 +1,4 @@
-import { CommitteeRef, ConnectionType, MemberRef, type RequestContext } from "@tongxin/sdk";
+import { CommitteeRef, ConnectionType, MemberRef, tokenMemberId, type RequestContext } from "@tongxin/sdk";
 import {
   Arg,
   Args,
@@ -32,7 +32,7 @@ import {
 } from "./meeting.inputs";
 import { meetingLoaders, type RollSummary } from "./meeting.loader";
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from "./meeting.service";
-import { canSeeMeeting, visibleLines } from "./meeting.visibility";
+import { meetingScope } from "./meeting.scope";
 
 export const MeetingConnection = ConnectionType("Meeting", Meeting);
 
@@ -150,12 +150,12 @@ export class MeetingResolver {
 
   @FieldResolver(() => [MeetingAttendance], { description: "应到名单; 组织方及其上级办公室看全部, 委员只看自己那一条" })
   async roll(@Root() m: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingAttendance[]> {
-    return visibleLines(ctx, m, await meetingLoaders(ctx).roll.load(m.id));
+    return ownLinesUnlessOffice(ctx, await meetingLoaders(ctx).roll.load(m.id));
   }
 
   @FieldResolver(() => [MeetingLeaveRequest], { description: "请假申请; 组织方及其上级办公室看全部, 委员只看自己的" })
   async leaveRequests(@Root() m: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingLeaveRequest[]> {
-    return visibleLines(ctx, m, await meetingLoaders(ctx).leave.load(m.id));
+    return ownLinesUnlessOffice(ctx, await meetingLoaders(ctx).leave.load(m.id));
   }
 
   @FieldResolver(() => [MeetingSpeech], { description: "会议发言" })
@@ -167,6 +167,16 @@ export class MeetingResolver {
   rollSummary(@Root() m: Meeting, @Ctx() ctx: RequestContext): Promise<RollSummary> {
     return meetingLoaders(ctx).summary.load(m.id);
   }
+}
+
+/**
+ * The meeting was read through its scope: an office that sees it sees the whole roll and
+ * every leave request; a member sees their own lines (as training's enrolments).
+ */
+function ownLinesUnlessOffice<T extends { memberId: number }>(ctx: RequestContext, lines: T[]): T[] {
+  if (ctx.identity.role === "SYSTEM" || ctx.identity.role === "STAFF") return lines;
+  const me = tokenMemberId(ctx);
+  return lines.filter((l) => me !== null && l.memberId === me);
 }
 
 @Resolver(() => MeetingAttendance)
@@ -204,9 +214,6 @@ export class MeetingSpeechResolver {
 }
 
 /** Federation entry for `Meeting`: the same visibility rule as every other read (rule 2). */
-export async function meetingReference(ref: Record<string, unknown>, ctx: RequestContext): Promise<Meeting | null> {
-  const id = Number(ref.id);
-  if (!ctx.isAuthenticated || !Number.isSafeInteger(id)) return null;
-  const meeting = await meetingLoaders(ctx).byId.load(id);
-  return meeting && (await canSeeMeeting(ctx, meeting)) ? meeting : null;
+export function meetingReference(ref: Record<string, unknown>, ctx: RequestContext): Promise<Meeting | null> {
+  return meetingScope.reference(ctx, ref.id);
 }

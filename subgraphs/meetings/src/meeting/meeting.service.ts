@@ -3,7 +3,6 @@ import {
   conflict,
   notFound,
   paginateById,
-  parseId,
   requireDate,
   text,
   today,
@@ -13,37 +12,28 @@ import {
   type RequestContext,
 } from "@tongxin/sdk";
 import { MeetingAttendance } from "../attendance/attendance.entity";
-import { MANAGE_MEETINGS, READ_MEETINGS } from "../permissions";
 import { Meeting, MeetingKind } from "./meeting.entity";
 import type { CreateMeetingInput, MeetingsArgs, UpdateMeetingInput } from "./meeting.inputs";
 import { meetingLoaders } from "./meeting.loader";
-import { canSeeMeeting, restrictToVisibleMeetings } from "./meeting.visibility";
+import { MANAGE_MEETINGS } from "../permissions";
+import { meetingScope } from "./meeting.scope";
 
 export const MEETING = { en: "meeting", zh: "会议" };
 const MAX_DAYS = 31;
 const MAX_HALF_DAYS = 2 * MAX_DAYS;
 
 /** A meeting the caller may see; anything else is NOT_FOUND, so existence does not leak. */
-export async function getMeeting(ctx: RequestContext, rawId: string | number, field = "id"): Promise<Meeting> {
-  ctx.require(READ_MEETINGS);
-  const id = parseId(rawId, field);
-  const meeting = await meetingLoaders(ctx).byId.load(id);
-  if (!meeting || !(await canSeeMeeting(ctx, meeting))) throw notFound(MEETING.en, id, MEETING.zh);
-  return meeting;
+export function getMeeting(ctx: RequestContext, rawId: string | number, field = "id"): Promise<Meeting> {
+  return meetingScope.get(ctx, rawId, field);
 }
 
-/** A meeting the caller may write to: its organiser's office. Outside the read scope it does not exist. */
-export async function getMeetingToManage(ctx: RequestContext, rawId: string, field: string): Promise<Meeting> {
-  ctx.require(MANAGE_MEETINGS);
-  const meeting = await getMeeting(ctx, rawId, field);
-  await ctx.assertStaffOf(meeting.committeeCode, field);
-  return meeting;
+/** A meeting the caller may write to: its organiser's office (FORBIDDEN above it, NOT_FOUND elsewhere). */
+export function getMeetingToManage(ctx: RequestContext, rawId: string, field: string): Promise<Meeting> {
+  return meetingScope.getForWrite(ctx, rawId, field);
 }
 
 export async function listMeetings(ctx: RequestContext, args: MeetingsArgs): Promise<Connection<Meeting>> {
-  ctx.require(READ_MEETINGS);
-  const qb = ctx.repo(Meeting).createQueryBuilder("m");
-  await restrictToVisibleMeetings(ctx, qb, "m");
+  const qb = await meetingScope.restrict(ctx, ctx.repo(Meeting).createQueryBuilder("m"), "m");
   if (args.committee) {
     const tree = await ctx.committees();
     if (!tree.has(args.committee)) {
@@ -105,10 +95,11 @@ function assertConsistent(m: Pick<Meeting, "startsOn" | "endsOn" | "halfDays">):
  * record says who entered it. A committee holds one plenary session a year.
  */
 export async function createMeeting(ctx: RequestContext, input: CreateMeetingInput): Promise<Meeting> {
+  // The permission first: a member is told FORBIDDEN, not that a field is missing.
   ctx.require(MANAGE_MEETINGS);
   const code = input.committee ?? ctx.identity.committee;
   if (!code) throw badInput("input.committee", "请指定组织会议的政协", "committee is required");
-  await ctx.assertStaffOf(code, "input.committee");
+  await meetingScope.assertCanCreate(ctx, code, "input.committee");
   const values = { place: "", halfDays: 1, ...meetingFields(input) } as Meeting;
   values.endsOn ??= values.startsOn;
   assertConsistent(values);
@@ -171,6 +162,7 @@ export async function updateMeeting(
       );
     }
     meetingLoaders(ctx).byId.clear(meeting.id);
+    meetingScope.clear(ctx, meeting.id);
     return (await tx.repo(Meeting).findOneBy({ id: meeting.id }))!;
   });
 }

@@ -1,7 +1,8 @@
-import { AnnualReportRef, CommitteeRef, reportSection, ReportSection, type RequestContext } from "@tongxin/sdk";
+import { AnnualReportRef, CommitteeRef, ReportSection, type RequestContext } from "@tongxin/sdk";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { MeetingKind } from "../meeting/meeting.entity";
-import { MEETING_STAT, MeetingStats, meetingStats } from "./meeting-stats";
+import { MEETING_STATS } from "./meeting-figures";
+import { MeetingStats, meetingStats } from "./meeting-stats";
 
 @Resolver(() => CommitteeRef)
 export class CommitteeMeetingStatsResolver {
@@ -27,39 +28,24 @@ export class MeetingReportResolver {
   async meetings(@Root() r: AnnualReportRef, @Ctx() ctx: RequestContext): Promise<ReportSection> {
     const stats = await meetingStats(ctx, r.committee, { year: r.year });
     const kind = (k: MeetingKind) => stats.byKind.find((b) => b.kind === k)?.meetings ?? 0;
-    return reportSection(
-      { name: "meetings", title: MEETING_STAT.title, titleEn: MEETING_STAT.titleEn },
-      MEETING_STAT,
-      stats as unknown as Record<string, unknown>,
-      [{ key: "meetings" }, { key: "attendanceRate" }, { key: "absencesWithoutLeave" }, { key: "speeches" }],
+    const values = {
+      ...stats,
+      standingCommitteeMeetings: kind(MeetingKind.STANDING),
+      chairMeetings: kind(MeetingKind.CHAIR),
+      consultationMeetings: kind(MeetingKind.CONSULTATION),
+    };
+    const byKind = (k: MeetingKind) => `meetingStats(year).byKind[${k}].meetings`;
+    return MEETING_STATS.report(
+      { name: "meetings", title: MEETING_STATS.title, titleEn: MEETING_STATS.titleEn },
+      values,
       [
-        {
-          key: "standingCommitteeMeetings",
-          title: "常委会议",
-          titleEn: "Standing-committee meetings",
-          kind: "count",
-          definition: "年内本级常务委员会会议 / standing-committee meetings of the year",
-          value: kind(MeetingKind.STANDING),
-          source: "meetingStats(year).byKind[STANDING].meetings",
-        },
-        {
-          key: "chairMeetings",
-          title: "主席会议",
-          titleEn: "Chair meetings",
-          kind: "count",
-          definition: "年内本级主席会议 / chair meetings of the year",
-          value: kind(MeetingKind.CHAIR),
-          source: "meetingStats(year).byKind[CHAIR].meetings",
-        },
-        {
-          key: "consultationMeetings",
-          title: "协商会议",
-          titleEn: "Consultation meetings",
-          kind: "count",
-          definition: "年内本级组织的专题协商、对口协商等会议 / consultation meetings of the year",
-          value: kind(MeetingKind.CONSULTATION),
-          source: "meetingStats(year).byKind[CONSULTATION].meetings",
-        },
+        "meetings",
+        "attendanceRate",
+        "absencesWithoutLeave",
+        "speeches",
+        { key: "standingCommitteeMeetings", source: byKind(MeetingKind.STANDING) },
+        { key: "chairMeetings", source: byKind(MeetingKind.CHAIR) },
+        { key: "consultationMeetings", source: byKind(MeetingKind.CONSULTATION) },
       ],
     );
   }

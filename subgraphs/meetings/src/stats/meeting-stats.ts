@@ -1,8 +1,9 @@
-import { additiveFigures, rate, yearRange, type FigureDefinition, type RequestContext } from "@tongxin/sdk";
+import { additiveFigures, rate, yearRange, type RequestContext } from "@tongxin/sdk";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { MeetingAttendance, MeetingPresence } from "../attendance/attendance.entity";
 import { Meeting, MeetingKind } from "../meeting/meeting.entity";
 import { MeetingSpeech } from "../speech/speech.entity";
+import { MEETING_STATS } from "./meeting-figures";
 
 @ObjectType({ description: "按会议类别统计 / the figures of one kind of meeting" })
 export class MeetingKindStats {
@@ -31,28 +32,28 @@ export class MeetingStats {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int, { description: "年内 (按开始日期) 本级组织的会议" })
+  @Field(() => Int, MEETING_STATS.options("meetings"))
   meetings: number;
 
-  @Field(() => Int, { description: "这些会议的应到人次 (应到名单行数)" })
+  @Field(() => Int, MEETING_STATS.options("expected"))
   expected: number;
 
-  @Field(() => Int, { description: "出席人次 (出席或迟到)" })
+  @Field(() => Int, MEETING_STATS.options("attended"))
   attended: number;
 
-  @Field(() => Float, { nullable: true, description: "出席率 = 出席或迟到 / 应到; 无应到时为 null" })
+  @Field(() => Float, { nullable: true, ...MEETING_STATS.options("attendanceRate") })
   attendanceRate: number | null;
 
-  @Field(() => Int, { description: "未请假缺席人次: 应到而既未出席、也无获批请假" })
+  @Field(() => Int, MEETING_STATS.options("absencesWithoutLeave"))
   absencesWithoutLeave: number;
 
-  @Field(() => Int, { description: "请假 (已获批准) 人次" })
+  @Field(() => Int, MEETING_STATS.options("onLeave"))
   onLeave: number;
 
-  @Field(() => Int, { description: "尚未登记出席的应到人次" })
+  @Field(() => Int, MEETING_STATS.options("unmarked"))
   unmarked: number;
 
-  @Field(() => Int, { description: "这些会议上的发言 (书面或口头)" })
+  @Field(() => Int, MEETING_STATS.options("speeches"))
   speeches: number;
 
   @Field(() => [MeetingKindStats], { description: "按会议类别 / by kind of meeting" })
@@ -183,45 +184,3 @@ export async function meetingStats(
       }),
   };
 }
-
-/** The definitions, written once: the dashboard and the annual report read them from here. */
-export const MEETING_FIGURES: FigureDefinition[] = [
-  {
-    key: "meetings",
-    title: "召开会议",
-    titleEn: "Meetings held",
-    kind: "count",
-    definition: "年内 (按开始日期) 本级组织的各类会议 / meetings of the committee dated in the year",
-  },
-  {
-    key: "attendanceRate",
-    title: "出席率",
-    titleEn: "Attendance rate",
-    kind: "rate",
-    definition:
-      "这些会议上出席或迟到的人次 / 应到人次 / present or late / members expected, over the committee's meetings in the year",
-  },
-  {
-    key: "absencesWithoutLeave",
-    title: "未请假缺席",
-    titleEn: "Absences without leave",
-    kind: "count",
-    definition: "应到而既未出席、也无获批请假的人次 / expected members neither present nor on approved leave",
-  },
-  {
-    key: "speeches",
-    title: "会议发言",
-    titleEn: "Speeches",
-    kind: "count",
-    definition:
-      "年内本级会议上的发言, 书面或口头 / speeches made at the committee's meetings in the year, written or oral",
-  },
-];
-
-export const MEETING_STAT = {
-  field: "meetingStats",
-  title: "会议与出勤",
-  titleEn: "Meetings and attendance",
-  period: "year" as const,
-  figures: MEETING_FIGURES,
-};
