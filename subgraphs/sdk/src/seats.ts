@@ -1,5 +1,8 @@
 import type { RequestContext } from "./context";
-import { badInput } from "./errors";
+import { badInput, forbidden } from "./errors";
+import { memberInfo } from "./members";
+import type { Permission } from "./module";
+import { tokenMemberId } from "./scope";
 import { parseId } from "./input";
 import { today } from "./dates";
 
@@ -51,4 +54,25 @@ export async function assertSeatedWithin(
       );
     }
   });
+}
+
+/**
+ * Who may read a member's record in a module (training, meetings, activities…): the member
+ * themselves, the office of a committee where they sit today or one above it, and the
+ * platform. Everyone else is FORBIDDEN. Returns the committees where the member sits.
+ */
+export async function assertCanReadMemberRecord(
+  ctx: RequestContext,
+  memberId: number,
+  permission: Permission,
+  what: string,
+): Promise<string[]> {
+  ctx.require(permission);
+  const committees = (await memberInfo(ctx, memberId))?.committees ?? [];
+  const id = ctx.identity;
+  if (id.role === "SYSTEM" || tokenMemberId(ctx) === memberId) return committees;
+  if (id.role === "STAFF") {
+    for (const c of committees) if (await ctx.canReadCommittee(c)) return committees;
+  }
+  throw forbidden(`the ${what} of member ${memberId}`);
 }

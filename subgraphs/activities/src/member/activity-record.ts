@@ -1,10 +1,9 @@
 import {
+  assertCanReadMemberRecord,
   CommitteeRef,
   dateString,
   defineLoaders,
-  forbidden,
   groupBy,
-  memberInfo,
   MemberRef,
   parseId,
   yearRange,
@@ -95,15 +94,8 @@ export async function activityRecord(
   rawId: string,
   year?: number | null,
 ): Promise<ActivityRecord> {
-  ctx.require(READ_ACTIVITIES);
   const memberId = parseId(rawId, "id");
-  const id = ctx.identity;
-  let allowed = id.role === "SYSTEM" || (id.role === "MEMBER" && Number(id.memberId) === memberId);
-  if (!allowed && id.role === "STAFF") {
-    for (const c of (await memberInfo(ctx, memberId))?.committees ?? [])
-      if (await ctx.canReadCommittee(c)) allowed = true;
-  }
-  if (!allowed) throw forbidden(`the activity record of member ${memberId}`);
+  await assertCanReadMemberRecord(ctx, memberId, READ_ACTIVITIES, "activity record");
   const window = year === undefined || year === null ? null : yearRange(year);
   const entries = (await recordLoaders(ctx).entriesOf.load(memberId)).filter(
     (e) => !window || (e.startsOn >= window.from && e.startsOn <= window.to),

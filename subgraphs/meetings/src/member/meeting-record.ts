@@ -1,10 +1,9 @@
 import {
+  assertCanReadMemberRecord,
   CommitteeRef,
   dateString,
   defineLoaders,
-  forbidden,
   groupBy,
-  memberInfo,
   MemberRef,
   parseId,
   yearRange,
@@ -155,21 +154,9 @@ const recordLoaders = defineLoaders((ctx) => ({
   }),
 }));
 
-/** A member's own record, or one the office of a committee where they sit today (or above it) may read. */
-async function assertCanReadRecord(ctx: RequestContext, memberId: number): Promise<void> {
-  ctx.require(READ_MEETINGS);
-  const id = ctx.identity;
-  if (id.role === "SYSTEM" || (id.role === "MEMBER" && Number(id.memberId) === memberId)) return;
-  if (id.role === "STAFF") {
-    const info = await memberInfo(ctx, memberId);
-    for (const c of info?.committees ?? []) if (await ctx.canReadCommittee(c)) return;
-  }
-  throw forbidden(`the meeting record of member ${memberId}`);
-}
-
 export async function meetingRecord(ctx: RequestContext, rawId: string, year?: number | null): Promise<MeetingRecord> {
   const memberId = parseId(rawId, "id");
-  await assertCanReadRecord(ctx, memberId);
+  await assertCanReadMemberRecord(ctx, memberId, READ_MEETINGS, "meeting record");
   const window = year === undefined || year === null ? null : yearRange(year);
   const inWindow = (d: string) => !window || (d >= window.from && d <= window.to);
   const entries = (await recordLoaders(ctx).entriesOf.load(memberId)).filter((e) => inWindow(e.startsOn));

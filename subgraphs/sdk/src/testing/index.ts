@@ -103,3 +103,4 @@ export const unit = (unitId: string | number, committee?: string): Identity => (
   committee,
   subject: `unit:${unitId}`,
 });
+export * from "./tree-fixture";

@@ -1,12 +1,11 @@
 import {
+  assertCanReadMemberRecord,
   badInput,
   CommitteeRef,
   dateString,
   defineLoaders,
   forbidden,
   groupBy,
-  memberInfo,
-  tokenMemberId,
   type RequestContext,
 } from "@tongxin/sdk";
 import DataLoader from "dataloader";
@@ -127,17 +126,6 @@ const recordLoaders = defineLoaders((ctx) => ({
  * A member's own record, or one the office of a committee where they sit today (or one
  * above it) may read. Everyone else is refused.
  */
-async function assertCanReadRecord(ctx: RequestContext, memberId: number): Promise<string[]> {
-  ctx.require(READ_TRAINING);
-  const info = await memberInfo(ctx, memberId);
-  const committees = info?.committees ?? [];
-  const id = ctx.identity;
-  if (id.role === "SYSTEM" || tokenMemberId(ctx) === memberId) return committees;
-  if (id.role === "STAFF") {
-    for (const c of committees) if (await ctx.canReadCommittee(c)) return committees;
-  }
-  throw forbidden(`the training record of member ${memberId}`);
-}
 
 /**
  * The period: a year, a term of a committee (by default the viewer's committee when the
@@ -150,7 +138,7 @@ export async function trainingRecord(
 ): Promise<TrainingRecord> {
   const memberId = Number(rawId);
   if (!Number.isSafeInteger(memberId) || memberId <= 0) throw forbidden(`the training record of member ${rawId}`);
-  const committees = await assertCanReadRecord(ctx, memberId);
+  const committees = await assertCanReadMemberRecord(ctx, memberId, READ_TRAINING, "training record");
   let window: { from: string; to: string; until: string } | null = null;
   if (args.year !== undefined && args.year !== null) {
     window = await trainingPeriod(ctx, "", { year: args.year });
