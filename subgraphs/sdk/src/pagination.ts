@@ -1,6 +1,7 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
+import type { RequestContext } from "./context";
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -118,4 +119,26 @@ export async function paginateById<T extends ObjectLiteral & { id: number }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * A list's `committee` argument (with `includeDescendants`): narrows the rows, already
+ * restricted by their scope, to that committee or its subtree. An unknown code is
+ * BAD_USER_INPUT naming the argument; a committee outside the caller's scope simply
+ * leaves nothing, since the scope has already decided which rows remain.
+ */
+export async function filterByCommittee<T extends ObjectLiteral>(
+  ctx: RequestContext,
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  args: { committee?: string | null; includeDescendants?: boolean | null },
+  field = "committee",
+): Promise<void> {
+  if (!args.committee) return;
+  const tree = await ctx.committees();
+  if (!tree.has(args.committee)) {
+    throw badInput(field, `没有代码为 ${args.committee} 的政协`, `no committee with code ${args.committee}`);
+  }
+  const codes = args.includeDescendants ? tree.subtree(args.committee) : [args.committee];
+  qb.andWhere(`${column} IN (:...filterCodes)`, { filterCodes: codes });
 }

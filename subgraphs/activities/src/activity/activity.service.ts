@@ -1,4 +1,5 @@
 import {
+  filterByCommittee,
   assertSeatedWithin,
   badInput,
   conflict,
@@ -47,14 +48,7 @@ function getActivityToManage(ctx: RequestContext, rawId: string, field: string):
 
 export async function listActivities(ctx: RequestContext, args: DutyActivitiesArgs): Promise<Connection<DutyActivity>> {
   const qb = await activityScope.restrict(ctx, ctx.repo(DutyActivity).createQueryBuilder("a"), "a");
-  if (args.committee) {
-    const tree = await ctx.committees();
-    if (!tree.has(args.committee)) {
-      throw badInput("committee", `没有代码为 ${args.committee} 的政协`, `no committee with code ${args.committee}`);
-    }
-    const codes = args.includeDescendants ? tree.subtree(args.committee) : [args.committee];
-    qb.andWhere("a.committee_code IN (:...codes)", { codes });
-  }
+  await filterByCommittee(ctx, qb, "a.committee_code", args);
   if (args.year !== undefined && args.year !== null) {
     const { from, to } = yearRange(args.year);
     qb.andWhere("a.starts_on >= :from AND a.starts_on <= :to", { from, to });

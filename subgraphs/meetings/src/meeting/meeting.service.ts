@@ -1,4 +1,5 @@
 import {
+  filterByCommittee,
   badInput,
   conflict,
   notFound,
@@ -34,14 +35,7 @@ export function getMeetingToManage(ctx: RequestContext, rawId: string, field: st
 
 export async function listMeetings(ctx: RequestContext, args: MeetingsArgs): Promise<Connection<Meeting>> {
   const qb = await meetingScope.restrict(ctx, ctx.repo(Meeting).createQueryBuilder("m"), "m");
-  if (args.committee) {
-    const tree = await ctx.committees();
-    if (!tree.has(args.committee)) {
-      throw badInput("committee", `没有代码为 ${args.committee} 的政协`, `no committee with code ${args.committee}`);
-    }
-    const codes = args.includeDescendants ? tree.subtree(args.committee) : [args.committee];
-    qb.andWhere("m.committee_code IN (:...codes)", { codes });
-  }
+  await filterByCommittee(ctx, qb, "m.committee_code", args);
   if (args.year !== undefined && args.year !== null) {
     const { from, to } = yearRange(args.year);
     qb.andWhere("m.starts_on >= :from AND m.starts_on <= :to", { from, to });

@@ -1,4 +1,5 @@
 import {
+  filterByCommittee,
   badInput,
   conflict,
   forbidden,
@@ -41,14 +42,7 @@ export async function listStudioActivities(
   const qb = ctx.repo(StudioActivity).createQueryBuilder("a").innerJoin(Studio, "s", "s.id = a.studio_id");
   await studioScope.restrict(ctx, qb, "s");
   if (args.studio) qb.andWhere("a.studio_id = :studioId", { studioId: parseId(args.studio, "studio") });
-  if (args.committee) {
-    const tree = await ctx.committees();
-    if (!tree.has(args.committee)) {
-      throw badInput("committee", `没有代码为 ${args.committee} 的政协`, `no committee with code ${args.committee}`);
-    }
-    const codes = args.includeDescendants ? tree.subtree(args.committee) : [args.committee];
-    qb.andWhere("s.committee_code IN (:...codes)", { codes });
-  }
+  await filterByCommittee(ctx, qb, "s.committee_code", args);
   if (args.year !== undefined && args.year !== null) {
     qb.andWhere("a.held_on >= :from AND a.held_on <= :to", yearRange(args.year));
   }

@@ -1,4 +1,5 @@
 import {
+  filterByCommittee,
   badInput,
   conflict,
   type Connection,
@@ -55,14 +56,7 @@ export function forgetStudio(ctx: RequestContext, studio: Studio): Studio {
 
 export async function listStudios(ctx: RequestContext, args: StudiosArgs): Promise<Connection<Studio>> {
   const qb = await studioScope.restrict(ctx, ctx.repo(Studio).createQueryBuilder("s"), "s");
-  if (args.committee) {
-    const tree = await ctx.committees();
-    if (!tree.has(args.committee)) {
-      throw badInput("committee", `没有代码为 ${args.committee} 的政协`, `no committee with code ${args.committee}`);
-    }
-    const codes = args.includeDescendants ? tree.subtree(args.committee) : [args.committee];
-    qb.andWhere("s.committee_code IN (:...codes)", { codes });
-  }
+  await filterByCommittee(ctx, qb, "s.committee_code", args);
   if (args.status) qb.andWhere("s.status = :status", { status: args.status });
   const search = text(args.search, "search", { max: 50 });
   if (search) {

@@ -1,4 +1,5 @@
 import {
+  filterByCommittee,
   badInput,
   conflict,
   notFound,
@@ -41,14 +42,7 @@ export async function listSessions(
   if (args.term !== undefined && args.term !== null && !args.committee) {
     throw badInput("committee", "按届次查询须指定政协", "a term belongs to a committee: give committee too");
   }
-  if (args.committee) {
-    const tree = await ctx.committees();
-    if (!tree.has(args.committee)) {
-      throw badInput("committee", `没有代码为 ${args.committee} 的政协`, `no committee with code ${args.committee}`);
-    }
-    const codes = args.includeDescendants ? tree.subtree(args.committee) : [args.committee];
-    qb.andWhere("s.committee_code IN (:...codes)", { codes });
-  }
+  await filterByCommittee(ctx, qb, "s.committee_code", args);
   if ((args.year !== undefined && args.year !== null) || (args.term !== undefined && args.term !== null)) {
     const p = await trainingPeriod(ctx, args.committee ?? "", { term: args.term, year: args.year });
     qb.andWhere("s.starts_on >= :from AND s.starts_on < :to", { from: p.from, to: p.to });
